@@ -36,6 +36,8 @@ export interface ClassifierThresholds {
   readonly stopLow: number;
   /** From this density a long line is `good`. */
   readonly stopHigh: number;
+  /** From this weighted length a dense line that ends like a sentence is `good` too. */
+  readonly sentenceGood: number;
   /** Characters of non-good text a heading may stand before article text (jusText max_heading_distance = 200). */
   readonly headingDistance: number;
 }
@@ -45,9 +47,9 @@ export interface ClassifierThresholds {
  * percentile of article lines ≥ 70 chars is 0.36 and the median of junk lines 0.40.
  */
 export const THRESHOLDS: Readonly<Record<Mode, ClassifierThresholds>> = {
-  precise: { lengthLow: 80, lengthHigh: 220, stopLow: 0.3, stopHigh: 0.4, headingDistance: 150 },
-  balanced: { lengthLow: 70, lengthHigh: 200, stopLow: 0.25, stopHigh: 0.36, headingDistance: 200 },
-  recall: { lengthLow: 50, lengthHigh: 150, stopLow: 0.18, stopHigh: 0.3, headingDistance: 300 },
+  precise: { lengthLow: 80, lengthHigh: 220, sentenceGood: 140, stopLow: 0.3, stopHigh: 0.4, headingDistance: 150 },
+  balanced: { lengthLow: 70, lengthHigh: 200, sentenceGood: 100, stopLow: 0.25, stopHigh: 0.36, headingDistance: 200 },
+  recall: { lengthLow: 50, lengthHigh: 150, sentenceGood: 80, stopLow: 0.18, stopHigh: 0.3, headingDistance: 300 },
 };
 
 /** A link-ish line: over this share of digits it is a date, score or counter. */
@@ -76,6 +78,9 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   if (f.weight < t.lengthLow) return ["short", undefined];
   if (!hasStoplist) return f.weight >= t.lengthHigh && f.terminal ? ["good", undefined] : ["near", undefined];
   if (f.stopDensity >= t.stopHigh && f.weight >= t.lengthHigh) return ["good", undefined];
+  // Tabloid and wire copy runs one or two sentences per paragraph, all under lengthHigh: a full, dense
+  // sentence anchors as article text too, or a whole article of such lines has no anchor at all.
+  if (f.terminal && !f.truncated && f.stopDensity >= t.stopHigh && f.weight >= t.sentenceGood) return ["good", undefined];
   if (f.stopDensity >= t.stopLow) return ["near", undefined];
   return ["bad", "low-stopwords"];
 }
@@ -89,6 +94,54 @@ function articleScore(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresh
   const len = Math.min(1, f.weight / t.lengthHigh);
   const dens = hasStoplist ? Math.min(1, f.stopDensity / t.stopHigh) : f.terminal ? 1 : 0.5;
   return Number((0.5 * len + 0.4 * dens + (f.terminal ? 0.1 : 0)).toFixed(3));
+}
+
+/** Hard-wrapped prose (<pre> text, e-mails, RFCs) has lines of this many characters... */
+export const WRAP_MIN_CHARS = 40;
+/** ...up to this many; w3m writes an unwrapped paragraph as one longer line. */
+export const WRAP_MAX_CHARS = 120;
+const STARTS_LOWER = /^\s*[\p{Ll}\p{Nd}(]/u;
+const ENDS_OPEN = /[,;:\-–—(]\s*$/u;
+
+/**
+ * Features of the hard-wrapped paragraph each line belongs to (the line's own when it stands alone).
+ * A line continues the previous one when the previous is wrap-sized and the break falls mid-sentence
+ * (lower-case start, or an open end such as a comma). Without this, a wrapped paragraph reads as a run
+ * of 70-character borderline lines and the whole text can slip out as "chrome".
+ */
+export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineFeatures | undefined)[] {
+  const out: (LineFeatures | undefined)[] = doc.features.slice();
+  const n = doc.lines.length;
+  let i = 0;
+  while (i < n) {
+    const f = doc.features[i];
+    if (!f || anchors[i]) { i++; continue; }
+    let j = i;
+    while (j + 1 < n) {
+      const a = doc.features[j]!, b = doc.features[j + 1];
+      if (!b || anchors[j + 1] || b.bullet || a.chars < WRAP_MIN_CHARS || a.chars > WRAP_MAX_CHARS || b.chars > WRAP_MAX_CHARS) break;
+      if (!STARTS_LOWER.test(doc.lines[j + 1]!.text) && !ENDS_OPEN.test(doc.lines[j]!.text)) break;
+      j++;
+    }
+    if (j > i) {
+      let chars = 0, weight = 0, words = 0, stop = 0, digits = 0, symbols = 0, seps = 0, urls = 0, emails = 0, handles = 0;
+      for (let k = i; k <= j; k++) {
+        const g = doc.features[k]!;
+        chars += g.chars; weight += g.weight; words += g.words; stop += g.stopwords;
+        digits += g.digitShare * g.chars; symbols += g.symbolShare * g.chars;
+        seps += g.separators; urls += g.urls; emails += g.emails; handles += g.handles;
+      }
+      const last = doc.features[j]!;
+      const agg: LineFeatures = {
+        ...f, chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
+        digitShare: chars ? digits / chars : 0, symbolShare: chars ? symbols / chars : 0, separators: seps, urls, emails, handles,
+        truncated: last.truncated,
+      };
+      for (let k = i; k <= j; k++) out[k] = agg;
+    }
+    i = j + 1;
+  }
+  return out;
 }
 
 /**
@@ -133,8 +186,9 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
   const badReason: (string | undefined)[] = new Array(n).fill(undefined);
   const score: number[] = new Array(n).fill(0);
   const idx: number[] = []; // non-blank line indexes, in order
+  const blockFeatures = wrappedBlocks(doc, anchors);
   for (let i = 0; i < n; i++) {
-    const f = doc.features[i];
+    const f = blockFeatures[i];
     if (!f) { cls[i] = "short"; continue; }
     idx.push(i);
     score[i] = articleScore(f, hasStoplist, t);

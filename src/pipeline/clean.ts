@@ -19,6 +19,12 @@ import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./typ
  * (a form line or another marker) follows within this many non-blank lines; alone it may be a counter.
  */
 export const WEAK_MARKER_CONFIRM_LINES = 12;
+/**
+ * A marker opens the comment section only after this much article text (weighted characters of lines
+ * the classifier calls good on their own): "Join the conversation" or "12 comments" links in an article
+ * header must not swallow the article below them. 500 ≈ two short paragraphs.
+ */
+export const COMMENT_MIN_ARTICLE_BEFORE = 500;
 
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
@@ -34,7 +40,7 @@ function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[],
   let goodBefore = 0;
   for (let i = 0; i < doc.lines.length; i++) {
     const e = evidence[i];
-    if ((e === "strong-marker" || e === "weak-marker") && goodBefore > 0) {
+    if ((e === "strong-marker" || e === "weak-marker") && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
       if (e === "strong-marker") return i;
       let seen = 0;
       for (let j = i + 1; j < doc.lines.length && seen < WEAK_MARKER_CONFIRM_LINES; j++) {
@@ -43,7 +49,7 @@ function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[],
         if (evidence[j]) return i;
       }
     }
-    if (initialGood[i]) goodBefore++;
+    if (initialGood[i]) goodBefore += doc.features[i]!.weight;
   }
   return -1;
 }
