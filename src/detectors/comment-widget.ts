@@ -16,6 +16,7 @@ export const meta: DetectorMeta = {
   reasons: {
     "comment-marker": "header that opens a comment section (\"Leave a comment\", \"3 Comments\")",
     "comment-form": "comment form fields, notices, sort orders and subscribe-to-replies boxes",
+    "comment-meta": "comment bylines: relative times (\"3 days ago\"), date-and-time stamps, like/reply buttons",
     "comment-section": "a line inside the comment section that a marker opened",
   },
 };
@@ -31,8 +32,16 @@ const STRONG = ["leave a comment", "leave a reply", "leave comment", "post a com
 const WEAK = ["comment", "comments", "responses", "replies", "reader comments", "discussion", "commentaire", "commentaires", "réactions", "kommentare", "kommentar", "leserkommentare", "comentarios", "comentario", "commenti", "commento", "comentários", "comentário", "reacties", "reactie", "komentarze", "komentarzy", "yorumlar", "yorum", "kommentarer", "التعليقات", "تعليقات", "تعليق", "комментарии", "комментариев", "комментарий", "评论", "网友评论", "コメント", "댓글"];
 
 const strong = wholeLine(STRONG);
-const strongCount = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${WEAK.join("|")})[\s:.)]*$`, "iu");
+const count = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${WEAK.join("|")})[\s:.)]*$`, "iu");
 const weak = wholeLine(WEAK);
+/** "6 Kommentare zu “Title”", "12 thoughts on “Title”", "3 réponses à « Titre »": WordPress section heads. */
+const countOn = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${[...WEAK, "thoughts", "thought", "réponses", "réponse", "antworten", "respuestas", "risposte", "respostas", "ответов", "ответа", "ردود"].join("|")})\s+(?:on|to|about|zu|sur|à|a|para|su|sobre|op|do|на|к|على)\s+\S`, "iu");
+const RELATIVE_TIME = String.raw`\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|monat|jahren?|jahr|secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|secondi|minuti|ore|giorni|settimane|mesi|anni|dakika|saat|gün|hafta|ay|yıl|секунд\S*|минут\S*|час\S*|дн\S*|недел\S*|месяц\S*|год\S*|лет|ثوان|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع|أشهر|شهر|سنوات|سنة|秒|分钟?|小时|時間|天|日|周|週間|个?月|か月|年)`;
+/** Comment bylines: "3 days ago", "vor 2 Stunden", "il y a 5 jours", "1 Monat her", "منذ 3 أيام", "2 часа назад", "3天前". */
+const relativeTime = new RegExp(String.raw`^[\s•*·|]*(?:(?:vor|il y a|hace|há|fa|منذ)\s+${RELATIVE_TIME}|${RELATIVE_TIME}\s*(?:ago|her|fa|önce|назад|前|전))[\s.]*$`, "iu");
+/** A date with a clock time ("13 Dezember, 2015 um 01:10", "March 3, 2019 at 4:12 pm"): a comment stamp. */
+const stamp = new RegExp(String.raw`^[\s•*·|]*[\p{L}\d.,/ -]{4,30}\s(?:at|um|à|a las|alle|às|в|في)\s+\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?[\s.]*$`, "iu");
+const likeButtons = wholeLine(["like", "likes", "liken", "likenliken", "gefällt mir", "j'aime", "me gusta", "mi piace", "curtir", "лайк", "إعجاب", "赞", "いいね", "daumen hoch", "daumen runter", "thumbs up", "thumbs down", "upvote", "downvote", "report", "melden", "signaler", "denunciar", "segnala", "пожаловаться", "إبلاغ", "举报", "報告", "report abuse", "flag", "permalink", "kommentare abonnieren", "subscribe to comments", "s'abonner aux commentaires", "suscribirse a los comentarios", "iscriviti ai commenti", "подписаться на комментарии"]);
 
 const formWhole = wholeLine(["name", "e-mail", "email", "website", "comment", "nom", "courriel", "site web", "site", "commentaire", "vorname", "webseite", "website-url", "kommentar", "nombre", "correo electrónico", "correo", "sitio web", "comentario", "nome", "sito web", "naam", "imię", "الاسم", "البريد الإلكتروني", "الموقع", "الموقع الإلكتروني", "التعليق", "имя", "сайт", "комментарий", "名前", "メール", "ウェブサイト", "昵称", "邮箱", "网站", "이름", "이메일",
   "post comment", "submit comment", "submit", "send", "publier le commentaire", "envoyer", "kommentar abschicken", "absenden", "publicar comentario", "enviar", "invia commento", "publicar", "إرسال التعليق", "إرسال", "отправить комментарий", "отправить", "发表", "送信", "등록",
@@ -48,17 +57,20 @@ const moderationRule = anywhere(["moderat", "modér", "offensive", "racist", "ra
 /** "Notify me" boxes that name their target without saying "comments". */
 const notifyStart = lineStart(["notify me", "benachrichtige mich", "m'avertir", "prévenez-moi", "avísame", "notificami", "notifique-me", "أعلمني", "уведомлять"]);
 
-export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | undefined;
+export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "meta" | undefined;
 
 /** What a line says about comment widgets. Pure: the line text and its features only. */
 export function commentEvidence(text: string, f: LineFeatures): CommentEvidence {
   if (f.chars === 0 || f.chars > FORM_MAX_CHARS) return undefined;
   const t = normalizeForLexicon(text);
   if (f.chars <= MARKER_MAX_CHARS) {
-    if (strong.test(t) || strongCount.test(t)) return "strong-marker";
-    if (weak.test(t)) return "weak-marker";
+    if (strong.test(t)) return "strong-marker";
+    if (relativeTime.test(t) || stamp.test(t) || likeButtons.test(t)) return "meta";
+    // A count ("11 Comments") is as often a link in the article header as the head of the section.
+    if (weak.test(t) || count.test(t)) return "weak-marker";
     if (formWhole.test(t) || notifyStart.test(t)) return "form";
   }
+  if (countOn.test(t) && !f.terminal) return "strong-marker";
   if (formAnywhere.test(t)) return "form";
   if (moderationTopic.test(t) && moderationRule.test(t)) return "form";
   return undefined;

@@ -6,7 +6,7 @@
 /** Leading decoration a dump leaves before a menu item: bullets, arrows, pipes, brackets. */
 export const LEAD = String.raw`^[\s•*·▪◦●■►▸‣|>»›<«‹\-–—#:()\[\]]*`;
 /** Trailing decoration: punctuation, arrows, counts in brackets. */
-export const TAIL = String.raw`[\s:：.!…»›>|()\[\]\-–—*\d]*$`;
+export const TAIL = String.raw`[\s:：.!?…»›>|()\[\]\-–—*\d]*$`;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -35,19 +35,29 @@ export function analyse(text: string, options: CleanOptions = {}): DocView {
   return { lines, features, lang, mode: options.mode ?? "balanced" };
 }
 
+/**
+ * Clear article text resumes after a marker when this much good text (weighted characters) follows it
+ * within COMMENT_LOOKAHEAD_LINES lines and no other comment evidence does: the marker was a counter or a
+ * link ("11 Comments" above the story), not the head of a comment section.
+ */
+export const RESUME_MIN_ARTICLE = 800;
+export const COMMENT_LOOKAHEAD_LINES = 30;
+
 /** Where the comment section starts (index of its marker), or -1. */
 function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[], initialGood: readonly boolean[]): number {
+  const n = doc.lines.length;
   let goodBefore = 0;
-  for (let i = 0; i < doc.lines.length; i++) {
+  for (let i = 0; i < n; i++) {
     const e = evidence[i];
     if ((e === "strong-marker" || e === "weak-marker") && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
-      if (e === "strong-marker") return i;
-      let seen = 0;
-      for (let j = i + 1; j < doc.lines.length && seen < WEAK_MARKER_CONFIRM_LINES; j++) {
+      let seen = 0, confirmed = false, goodAfter = 0;
+      for (let j = i + 1; j < n && seen < COMMENT_LOOKAHEAD_LINES; j++) {
         if (doc.lines[j]!.blank) continue;
         seen++;
-        if (evidence[j]) return i;
+        if (evidence[j] && seen <= WEAK_MARKER_CONFIRM_LINES) { confirmed = true; break; }
+        if (initialGood[j]) goodAfter += doc.features[j]!.weight;
       }
+      if (confirmed || (e === "strong-marker" && goodAfter < RESUME_MIN_ARTICLE)) return i;
     }
     if (initialGood[i]) goodBefore += doc.features[i]!.weight;
   }
@@ -78,7 +88,7 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
-    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" ? "comment-form" : "comment-marker" };
+    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
     else if (chrome[i]) removal[i] = chrome[i];
     else if (site[i]) removal[i] = site[i];
     else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
