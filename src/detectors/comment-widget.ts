@@ -23,17 +23,21 @@ export const meta: DetectorMeta = {
 
 /** Section headers are short; long lines that mention comments are sentences, not widgets. */
 export const MARKER_MAX_CHARS = 60;
+/** A comment byline (name, date, reply link) fits in this many characters. */
+export const BYLINE_MAX_CHARS = 120;
 /** Moderation and anti-spam notices run to a paragraph (seed 001 has a 300-character one). */
 export const FORM_MAX_CHARS = 400;
 
 /** Phrases that name an action on the comment form: they open a section wherever they stand. */
-const STRONG = ["leave a comment", "leave a reply", "leave comment", "post a comment", "add a comment", "add comment", "write a comment", "submit a comment", "join the discussion", "join the conversation", "no comments yet", "no comments", "be the first to comment", "show comments", "view comments", "comments are closed", "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "écrire un commentaire", "aucun commentaire", "enregistrer un commentaire", "publier un commentaire", "réagir à cet article", "kommentar schreiben", "kommentar verfassen", "schreiben sie einen kommentar", "diskutieren sie mit", "kommentar hinzufügen", "keine kommentare", "deja un comentario", "dejar un comentario", "escribe un comentario", "deja tu comentario", "sin comentarios", "lascia un commento", "scrivi un commento", "nessun commento", "deixe um comentário", "deixe seu comentário", "escreva um comentário", "laat een reactie achter", "plaats een reactie", "dodaj komentarz", "napisz komentarz", "brak komentarzy", "yorum yap", "yorum yaz", "اكتب تعليق", "اكتب تعليقك", "أضف تعليق", "أضف تعليقاً", "أضف تعليقا", "اترك تعليقا", "اترك تعليقاً", "اترك رد", "اترك ردا", "لا توجد تعليقات", "оставить комментарий", "оставьте комментарий", "добавить комментарий", "написать комментарий", "нет комментариев", "发表评论", "我要评论", "暂无评论", "コメントを書く", "コメントする", "コメントを投稿", "댓글 쓰기", "댓글 달기"];
+const STRONG = ["leave a comment", "leave a reply", "leave comment", "post a comment", "add a comment", "add comment", "write a comment", "submit a comment", "join the discussion", "join the conversation", "no comments yet", "no comments", "be the first to comment", "show comments", "view comments", "comments are closed", "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "écrire un commentaire", "aucun commentaire", "enregistrer un commentaire", "publier un commentaire", "poster un commentaire", "commenter cet article", "réagissez", "réagir", "kommentieren", "jetzt kommentieren", "artikel kommentieren", "comentar", "commenta", "comente", "reageer", "skomentuj", "комментировать", "علق", "علّق", "评论一下", "post your comment", "write your comment", "comment on this article", "comment on this story", "what do you think?", "réagir à cet article", "kommentar schreiben", "kommentar verfassen", "schreiben sie einen kommentar", "diskutieren sie mit", "kommentar hinzufügen", "keine kommentare", "deja un comentario", "dejar un comentario", "escribe un comentario", "deja tu comentario", "sin comentarios", "lascia un commento", "scrivi un commento", "nessun commento", "deixe um comentário", "deixe seu comentário", "escreva um comentário", "laat een reactie achter", "plaats een reactie", "dodaj komentarz", "napisz komentarz", "brak komentarzy", "yorum yap", "yorum yaz", "اكتب تعليق", "اكتب تعليقك", "أضف تعليق", "أضف تعليقاً", "أضف تعليقا", "اترك تعليقا", "اترك تعليقاً", "اترك رد", "اترك ردا", "لا توجد تعليقات", "оставить комментарий", "оставьте комментарий", "добавить комментарий", "написать комментарий", "нет комментариев", "发表评论", "我要评论", "暂无评论", "コメントを書く", "コメントする", "コメントを投稿", "댓글 쓰기", "댓글 달기"];
 /** Bare section titles and counts: a marker only once article text stands before them. */
 const WEAK = ["comment", "comments", "responses", "replies", "reader comments", "discussion", "commentaire", "commentaires", "réactions", "kommentare", "kommentar", "leserkommentare", "comentarios", "comentario", "commenti", "commento", "comentários", "comentário", "reacties", "reactie", "komentarze", "komentarzy", "yorumlar", "yorum", "kommentarer", "التعليقات", "تعليقات", "تعليق", "комментарии", "комментариев", "комментарий", "评论", "网友评论", "コメント", "댓글"];
 
 const strong = wholeLine(STRONG);
 const count = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${WEAK.join("|")})[\s:.)]*$`, "iu");
 const weak = wholeLine(WEAK);
+/** "Josef Lindner, 9 Apr 2020 / 08:34 Reply": a byline with a date and a reply link at its end. */
+const bylineReply = new RegExp(String.raw`\d.*(?:reply|antworten|répondre|responder|rispondi|responda|beantwoorden|odpowiedz|yanıtla|ответить|رد|回复|返信)[\s.↓]*$`, "iu");
 /** "6 Kommentare zu “Title”", "12 thoughts on “Title”", "3 réponses à « Titre »": WordPress section heads. */
 const countOn = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${[...WEAK, "thoughts", "thought", "réponses", "réponse", "antworten", "respuestas", "risposte", "respostas", "ответов", "ответа", "ردود"].join("|")})\s+(?:on|to|about|zu|sur|à|a|para|su|sobre|op|do|на|к|على)\s+\S`, "iu");
 const RELATIVE_TIME = String.raw`\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|monat|jahren?|jahr|secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|secondi|minuti|ore|giorni|settimane|mesi|anni|dakika|saat|gün|hafta|ay|yıl|секунд\S*|минут\S*|час\S*|дн\S*|недел\S*|месяц\S*|год\S*|лет|ثوان|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع|أشهر|شهر|سنوات|سنة|秒|分钟?|小时|時間|天|日|周|週間|个?月|か月|年)`;
@@ -71,6 +75,7 @@ export function commentEvidence(text: string, f: LineFeatures): CommentEvidence 
     if (formWhole.test(t) || notifyStart.test(t)) return "form";
   }
   if (countOn.test(t) && !f.terminal) return "strong-marker";
+  if (f.chars <= BYLINE_MAX_CHARS && bylineReply.test(t)) return "meta";
   if (formAnywhere.test(t)) return "form";
   if (moderationTopic.test(t) && moderationRule.test(t)) return "form";
   return undefined;

@@ -49,7 +49,9 @@ function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[],
   let goodBefore = 0;
   for (let i = 0; i < n; i++) {
     const e = evidence[i];
-    if ((e === "strong-marker" || e === "weak-marker") && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
+    // Any comment evidence may open the section once confirmed by more evidence close below it: forms
+    // stand above or below the comments they collect, bylines head each comment.
+    if (e && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
       let seen = 0, confirmed = false, goodAfter = 0;
       for (let j = i + 1; j < n && seen < COMMENT_LOOKAHEAD_LINES; j++) {
         if (doc.lines[j]!.blank) continue;
