@@ -70,7 +70,7 @@ export interface Classification {
 
 /** Class of one line from its own features; `anchorBad` when a lexicon detector already flagged it. */
 export function initialClass(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): [LineClass, string | undefined] {
-  if (f.chars > 0 && f.symbolShare > MAX_SYMBOL_SHARE && f.weight < t.lengthHigh && f.words < 3) return ["bad", "boilerplate-shape"];
+  if (f.chars > 0 && f.symbolShare > MAX_SYMBOL_SHARE && f.words < 3) return ["bad", "boilerplate-shape"];
   if ((f.urls > 0 || f.emails > 0) && f.weight < t.lengthHigh && f.stopDensity < t.stopHigh) return ["bad", "boilerplate-shape"];
   if (f.separators >= 2 && !f.terminal && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
   if (f.digitShare > MAX_DIGIT_SHARE && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
@@ -150,8 +150,10 @@ export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineF
  */
 export const STOP_HIGH_OF_REFERENCE = 0.7;
 export const STOP_LOW_OF_REFERENCE = 0.45;
-/** Under this reference density the list does not fit the text (wrong language guess): go by shape alone. */
-export const MIN_REFERENCE_DENSITY = 0.05;
+/** The reference density is read at this share of long-line weight, densest first. */
+export const REFERENCE_QUANTILE = 0.25;
+/** Under this mean density of long lines the list does not fit the text (wrong language guess): go by shape alone. */
+export const MIN_REFERENCE_DENSITY = 0.1;
 
 /**
  * Per-document thresholds: the mode's absolute values, lowered when the document's longest lines (most
@@ -160,15 +162,23 @@ export const MIN_REFERENCE_DENSITY = 0.05;
 export function calibrate(doc: DocView, anchors: readonly boolean[]): { thresholds: ClassifierThresholds; hasStoplist: boolean } {
   const base = THRESHOLDS[doc.mode];
   if (stopwordsFor(doc.lang).size === 0) return { thresholds: base, hasStoplist: false };
-  let w = 0, sd = 0;
+  const pairs: [number, number][] = [];
+  let total = 0;
   for (let i = 0; i < doc.features.length; i++) {
     const f = doc.features[i];
-    if (!f || anchors[i] || f.weight < base.lengthHigh) continue;
-    w += f.weight; sd += f.weight * f.stopDensity;
+    if (!f || anchors[i] || f.weight < base.lengthLow) continue;
+    pairs.push([f.stopDensity, f.weight]);
+    total += f.weight;
   }
-  if (w === 0) return { thresholds: base, hasStoplist: true };
-  const ref = sd / w;
-  if (ref < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
+  if (total === 0) return { thresholds: base, hasStoplist: true };
+  // Weighted upper quartile: the prose of a page is its densest long text; link lists and tag clouds,
+  // however long, sit below it.
+  pairs.sort((a, b) => b[0] - a[0]);
+  let acc = 0, ref = 0, mean = 0;
+  for (const [d, w] of pairs) mean += (d * w) / total;
+  for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
+  // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
+  if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
   return {
     thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
     hasStoplist: true,
