@@ -52,6 +52,10 @@ export const THRESHOLDS: Readonly<Record<Mode, ClassifierThresholds>> = {
   recall: { lengthLow: 50, lengthHigh: 150, sentenceGood: 80, stopLow: 0.18, stopHigh: 0.3, headingDistance: 300 },
 };
 
+/** A run of this many borderline lines (short ones between them allowed) is kept as text of its own. */
+export const NEAR_RUN_LINES = 3;
+/** ...or of this many borderline lines that end like sentences. */
+export const NEAR_RUN_SENTENCES = 2;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -240,11 +244,25 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     else if (p === "good" || q === "good") cls[i] = "good";
     else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
   }
-  for (let k = 0; k < m; k++) {
-    const i = idx[k]!;
-    if (initial[i] !== "near") continue;
-    if (prevStrict[k] === "bad" && nextStrict[k] === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    else cls[i] = "good";
+  // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
+  // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
+  let k0 = 0;
+  while (k0 < m) {
+    if (initial[idx[k0]!] !== "near") { k0++; continue; }
+    let k1 = k0, nearCount = 0, sentences = 0;
+    while (k1 < m && (initial[idx[k1]!] === "near" || initial[idx[k1]!] === "short")) {
+      const f = blockFeatures[idx[k1]!]!;
+      if (initial[idx[k1]!] === "near") { nearCount++; if (f.terminal) sentences++; }
+      k1++;
+    }
+    const run = nearCount >= NEAR_RUN_LINES || sentences >= NEAR_RUN_SENTENCES;
+    for (let k = k0; k < k1; k++) {
+      const i = idx[k]!;
+      if (initial[i] !== "near") continue;
+      if (prevStrict[k] === "bad" && nextStrict[k] === "bad" && !run) { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+      else cls[i] = "good";
+    }
+    k0 = k1;
   }
 
   // Headings: a short line without a final stop, followed within headingDistance characters by good text.
