@@ -86,6 +86,9 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   // sentence anchors as article text too, or a whole article of such lines has no anchor at all.
   if (f.terminal && !f.truncated && f.stopDensity >= t.stopHigh && f.weight >= t.sentenceGood) return ["good", undefined];
   if (f.stopDensity >= t.stopLow) return ["near", undefined];
+  // Few stopwords but a full sentence (names, figures, agglutinative words): borderline, let context
+  // decide. Headlines and link teasers, the usual low-stopword lines, do not end with a stop.
+  if (f.terminal && !f.truncated) return ["near", undefined];
   return ["bad", "low-stopwords"];
 }
 
