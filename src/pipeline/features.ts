@@ -52,7 +52,7 @@ const SEPARATOR = /(?:^|\s)(?:\||»|›|\/|•|·|>|<|«|‹|←|→|–)(?=\s|$
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
-const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆-]|\d{1,2}[.)]\s)\s*/u;
+const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆□☆★◇▫➤▶✓✔→-]|\d{1,2}[.)]\s)\s*/u;
 const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
 
 let segmenter: Intl.Segmenter | undefined;
