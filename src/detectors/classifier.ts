@@ -56,6 +56,8 @@ export const THRESHOLDS: Readonly<Record<Mode, ClassifierThresholds>> = {
 export const NEAR_RUN_LINES = 3;
 /** ...or of this many borderline lines that end like sentences. */
 export const NEAR_RUN_SENTENCES = 2;
+/** A heading may run to this many words (long news titles); longer non-sentences are not headings. */
+export const HEADING_MAX_WORDS = 30;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -268,11 +270,13 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     k0 = k1;
   }
 
-  // Headings: a short line without a final stop, followed within headingDistance characters by good text.
+  // Headings: a short or borderline line without a final stop (a title, a subheading), followed within
+  // headingDistance characters by good text. Truncated lines are teasers, not headings.
   for (let k = 0; k < m; k++) {
     const i = idx[k]!;
     const f = doc.features[i]!;
-    if (cls[i] !== "bad" || anchors[i] || initial[i] !== "short" || f.terminal || f.bullet || f.words < 2) continue;
+    if (cls[i] !== "bad" || anchors[i] || f.terminal || f.truncated || f.bullet || f.words < 2) continue;
+    if (initial[i] !== "short" && !(initial[i] === "near" && f.words <= HEADING_MAX_WORDS)) continue;
     let dist = 0;
     for (let j = k + 1; j < m && dist <= t.headingDistance; j++) {
       const jj = idx[j]!;
