@@ -245,8 +245,9 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     const p = prevStrict[k]!, q = nextStrict[k]!;
     if (p === "good" && q === "good") cls[i] = "good";
     else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    else if ((p === "bad" && nextLoose[k] === "near") || (q === "bad" && prevLoose[k] === "near")) cls[i] = "good";
-    else if (p === "good" || q === "good") cls[i] = "good";
+    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
+    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
     else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
   }
   // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
