@@ -21,6 +21,7 @@ export const meta: DetectorMeta = {
     "chrome-context": "short or borderline line whose neighbours are chrome",
     "document-edge": "short or borderline line between the document edge and chrome",
     "boilerplate-shape": "URLs, e-mail addresses, separator runs, digit or symbol runs",
+    "outside-article": "kept only by its neighbours, but outside the main article region",
   },
 };
 
@@ -58,6 +59,15 @@ export const NEAR_RUN_LINES = 3;
 export const NEAR_RUN_SENTENCES = 2;
 /** A heading may run to this many words (long news titles); longer non-sentences are not headings. */
 export const HEADING_MAX_WORDS = 30;
+/** Main-region search: a borderline line counts this share of its weight as article evidence... */
+export const REGION_NEAR_GAIN = 0.3;
+/** ...a chrome line costs at least this much (or its weight), a short line this much. */
+export const REGION_BAD_COST = 40;
+export const REGION_SHORT_COST = 5;
+/** A second stretch with this share of the best one's evidence is article text too. */
+export const REGION_SECOND_SHARE = 0.3;
+/** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
+export const REGION_MARGIN_LINES = 2;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -283,6 +293,43 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
       const jj = idx[j]!;
       if (cls[jj] === "good" && initial[jj] === "good") { cls[i] = "good"; badReason[i] = undefined; break; }
       dist += doc.features[jj]!.chars;
+    }
+  }
+  // The main article region: the stretch of lines with the largest sum of article evidence (good
+  // lines count their weight, chrome counts against). Outside it, a line that only context rules kept
+  // (borderline runs, short lines, headings) is chrome: footers of site descriptions look like text.
+  const gain = (i: number): number => {
+    const f = blockFeatures[i]!;
+    if (initial[i] === "good") return f.weight;
+    if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
+    return -REGION_SHORT_COST;
+  };
+  // Kadane's scan, keeping the best stretch of every run (a run ends where its sum falls to zero):
+  // an article split by a large ad or gallery block yields two stretches, both kept when the second
+  // holds at least REGION_SECOND_SHARE of the best one's evidence.
+  const stretches: [number, number, number][] = [];
+  let run = 0, runStart = 0, runBest = 0, runBestEnd = -1;
+  for (let k = 0; k < m; k++) {
+    const g = gain(idx[k]!);
+    if (run <= 0) {
+      if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
+      run = g; runStart = k; runBest = 0; runBestEnd = -1;
+    } else run += g;
+    if (run > runBest) { runBest = run; runBestEnd = k; }
+  }
+  if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
+  const best = Math.max(0, ...stretches.map((x) => x[2]));
+  const inside = new Uint8Array(m);
+  for (const [a, b, sum] of stretches) {
+    if (sum < REGION_SECOND_SHARE * best) continue;
+    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = 1;
+  }
+  if (best > 0) {
+    for (let k = 0; k < m; k++) {
+      if (inside[k]) continue;
+      const i = idx[k]!;
+      if (cls[i] === "good" && initial[i] !== "good") { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
   return { cls, initial, badReason, score };
