@@ -15,9 +15,12 @@ export const meta: DetectorMeta = {
 
 // Everything but letters, marks and digits goes, spaces included: CJK text carries no spaces, so a copy
 // that lost its punctuation must not differ from the original by the spaces punctuation left behind.
+const ASCII = /^[\x00-\x7f]*$/;
 const NOISE = /[^\p{L}\p{M}\p{N}]+/gu;
 
 /** The comparison key of a line: "" for lines of punctuation only, which are never duplicates. */
 export function duplicateKey(text: string): string {
-  return text.normalize("NFC").toLowerCase().replace(NOISE, "");
+  // NFC only matters outside ASCII, and normalising every line cost an eighth of the cleaning time.
+  const t = ASCII.test(text) ? text : text.normalize("NFC");
+  return t.toLowerCase().replace(NOISE, "");
 }
