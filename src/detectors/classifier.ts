@@ -68,6 +68,8 @@ export const REGION_SHORT_COST = 5;
 export const REGION_SECOND_SHARE = 0.3;
 /** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
 export const REGION_MARGIN_LINES = 2;
+/** Inside the article region, short non-list lines condemned by context are kept too. */
+export const INSIDE_KEEPS_SHORT = true;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -327,8 +329,15 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
   }
   if (best > 0) {
     for (let k = 0; k < m; k++) {
-      if (inside[k]) continue;
       const i = idx[k]!;
+      if (inside[k]) {
+        // Inside the article, a borderline line that context alone condemned is kept: captions,
+        // quotes and one-line paragraphs between two ads are article text more often than not.
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || (INSIDE_KEEPS_SHORT && initial[i] === "short" && !blockFeatures[i]!.bullet))) {
+          cls[i] = "good"; badReason[i] = undefined;
+        }
+        continue;
+      }
       if (cls[i] === "good" && initial[i] !== "good") { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
