@@ -64,6 +64,11 @@ export const REGION_NEAR_GAIN = 0.3;
 /** ...a chrome line costs at least this much (or its weight), a short line this much. */
 export const REGION_BAD_COST = 40;
 export const REGION_SHORT_COST = 5;
+/**
+ * Section boundaries ("Related articles", "Check Also", previous/next links, comment heads) cost this
+ * much: what follows them is teasers or comments, and the article stretch should stop there.
+ */
+export const REGION_BOUNDARY_COST = 400;
 /** A second stretch with this share of the best one's evidence is article text too. */
 export const REGION_SECOND_SHARE = 0.3;
 /** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
@@ -207,10 +212,11 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
 }
 
 /**
- * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it).
+ * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it);
+ * `boundaries[i]` marks the anchors that end a section (related, previous/next, comment heads).
  * Blank lines get `short` and are skipped by the context rules.
  */
-export function classify(doc: DocView, anchors: readonly boolean[]): Classification {
+export function classify(doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = []): Classification {
   const { thresholds: t, hasStoplist } = calibrate(doc, anchors);
   const n = doc.lines.length;
   const cls: LineClass[] = new Array(n);
@@ -304,6 +310,7 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     const f = blockFeatures[i]!;
     if (initial[i] === "good") return f.weight;
     if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (boundaries[i]) return -REGION_BOUNDARY_COST;
     if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
     return -REGION_SHORT_COST;
   };
@@ -322,15 +329,17 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
   }
   if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
   const best = Math.max(0, ...stretches.map((x) => x[2]));
+  // 2 = inside a stretch, 1 = in its margin (context-kept lines survive there, condemned ones stay out).
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {
     if (sum < REGION_SECOND_SHARE * best) continue;
-    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = 1;
+    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = Math.max(inside[k]!, k >= a && k <= b ? 2 : 1);
   }
   if (best > 0) {
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
-      if (inside[k]) {
+      if (inside[k] === 1) continue;
+      if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
         if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || (INSIDE_KEEPS_SHORT && initial[i] === "short" && !blockFeatures[i]!.bullet))) {

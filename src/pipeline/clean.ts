@@ -82,7 +82,11 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
     return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
-  const c = classify(doc, anchors);
+  const boundaries = lines.map((_, i) => {
+    const r = chrome[i]?.reason;
+    return r === "related" || r === "prev-next" || evidence[i] === "strong-marker";
+  });
+  const c = classify(doc, anchors, boundaries);
   const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
 
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
