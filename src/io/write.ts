@@ -52,7 +52,8 @@ function describeWriteError(err: unknown, what: string): string {
     case "EACCES":
     case "EPERM": return `${what}: permission denied`;
     case "EISDIR": return `${what}: a directory is in the way`;
-    case "ENOTDIR": return `${what}: a part of the path is a file, not a directory`;
+    case "ENOTDIR":
+    case "EEXIST": return `${what}: a part of the path is a file, not a directory`; // EEXIST: from mkdir
     default: return `${what}: ${(err as Error)?.message ?? String(err)}`;
   }
 }
