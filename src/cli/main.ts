@@ -23,7 +23,7 @@ function inputOptions(cmd: Command): Command {
     .option("--text-field <name>", "JSONL field holding the text", "text")
     .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
     .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
-    .addOption(new Option("--mode <mode>", "precision against recall").choices(["precise", "balanced", "recall"]).default("balanced"))
+    .addOption(new Option("--mode <mode>", "how eager to remove: precise (cleanest output), balanced, recall (keeps the most text)").choices(["precise", "balanced", "recall"]).default("balanced"))
     .option("--lang <code>", "force the language (ISO 639-1 or 639-3) instead of detecting it")
     .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")

@@ -63,6 +63,10 @@ export async function* expandInputs(
       continue;
     }
     if (info.isDirectory()) {
+      if (exclude && resolve(arg) === exclude) {
+        yield { path: arg, message: "refusing to write over the input: -o names this same directory; choose another" };
+        continue;
+      }
       yield* walk(arg, "", options.format, exclude, () => true);
     } else {
       const f = formatOf(arg);
