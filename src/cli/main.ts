@@ -12,10 +12,10 @@ const HELP_WIDTH = 100;
 
 const EXIT_HELP = `
 Exit codes:
-  0  done (check: nothing to remove)
-  1  check: removable lines found
-  2  errors: a bad option, or inputs that could not be read or written (the others were processed)
-  130  interrupted by Ctrl-C (SIGINT), 143 by SIGTERM: finished outputs are complete, the report says so`;
+    0  done (check: nothing to remove)
+    1  check: removable lines found
+    2  errors: a bad option, or inputs that could not be read or written (the others were processed)
+  130  interrupted by Ctrl-C (143: by SIGTERM); finished outputs are complete, -o --resume finishes`;
 
 function inputOptions(cmd: Command): Command {
   return cmd
@@ -29,7 +29,7 @@ function inputOptions(cmd: Command): Command {
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
     .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
-    .option("--max-doc-bytes <size>", "skip and report a text file or JSONL line larger than this (e.g. 64M)", "64MiB")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
     .option("-q, --quiet", "no summary on stderr");
 }
 

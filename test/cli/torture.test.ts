@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { run, scratch } from "../helpers/spawn-winnow.js";
+import { inProcess, run, scratch } from "../helpers/spawn-winnow.js";
 import { TEXTS, type LegacyEncoding } from "../helpers/texts.js";
 
 /**
@@ -229,19 +229,15 @@ describe("torture set, all at once", () => {
     for (const top of ["utf8", "legacy", "odd", "bad", "big", "ids", "links"]) {
       for (const name of readdirSync(join(dir, top)).sort()) if (!name.startsWith("loop")) files.push([top, name]);
     }
+    // Each input alone, in-process (same code as the bin, without 25 Node start-ups).
     const alone: string[] = [];
-    for (let i = 0; i < files.length; i += 4) {
-      const batch = files.slice(i, i + 4);
-      const runs = await Promise.all(batch.map(([top, name], k) =>
-        run(["clean", `${top}/${name}`, "-o", `../out-one-${i + k}`, "--max-doc-bytes", "2M"], { cwd: dir })));
-      runs.forEach((r, k) => {
-        const [, name] = batch[k]!;
-        const one = join(root, `out-one-${i + k}`, name);
-        const together = join(root, "out-all", name);
-        expect(existsSync(together), name).toBe(existsSync(one));
-        if (existsSync(one)) expect(readFileSync(together), name).toEqual(readFileSync(one));
-        alone.push(...errorLines(r.stderr));
-      });
+    for (const [i, [top, name]] of files.entries()) {
+      const r = await inProcess(["clean", `${top}/${name}`, "-o", `../out-one-${i}`, "--max-doc-bytes", "2M"], dir);
+      const one = join(root, `out-one-${i}`, name);
+      const together = join(root, "out-all", name);
+      expect(existsSync(together), name).toBe(existsSync(one));
+      if (existsSync(one)) expect(readFileSync(together), name).toEqual(readFileSync(one));
+      alone.push(...errorLines(r.stderr));
     }
     // Same problems, named by the same path:line (a file named on the command line says "cannot
     // read input" where one found in a directory says "cannot read": compare where, not wording).
