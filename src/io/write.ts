@@ -35,7 +35,8 @@ export class WriteError extends Error {
   }
 }
 
-function writeError(err: unknown, path: string): WriteError {
+/** `err` from writing `path` as a WriteError that says which file and what to check. */
+export function writeError(err: unknown, path: string): WriteError {
   if (err instanceof WriteError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const hint = code === "ENOSPC" || code === "EDQUOT" ? " (free some space or choose another -o directory)"

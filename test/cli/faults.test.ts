@@ -84,10 +84,35 @@ describe("--resume", () => {
     expect(readdirSync(out).sort()).toEqual(["r0.txt", "r1.txt", "r2.txt"]);
   });
 
-  it("brings a SIGKILLed run to the same bytes as an uninterrupted one (scripts/kill-resume.mjs, 300 files)", () => {
-    const r = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/kill-resume.mjs"), "300", "1", "7"], { encoding: "utf8" });
+  it("brings a SIGKILLed run to the same bytes as an uninterrupted one (scripts/kill-resume.mjs, 150 files)", () => {
+    const r = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/kill-resume.mjs"), "150", "1", "7"], { encoding: "utf8" });
     expect(r.stdout).toContain("all 1 trials ok");
     expect(r.status).toBe(0);
   });
 });
 
+
+describe("files that cannot be written or read", () => {
+  it("a report path that cannot be written: one line naming it, exit 2", async () => {
+    writeFileSync(join(root, "a-file"), "");
+    const r = await run(["clean", "--report", "a-file/report.json"], { cwd: root, stdin: "texte\n" });
+    expect([r.code, r.stderr]).toEqual([2, "winnow: cannot write a-file/report.json: a part of the path is a file, not a directory\n"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("an unreadable folder is reported; the walk goes on", async () => {
+    const { chmodSync } = await import("node:fs");
+    const tree = join(root, "perm");
+    mkdirSync(join(tree, "closed"), { recursive: true });
+    writeFileSync(join(tree, "closed/x.txt"), "x\n");
+    writeFileSync(join(tree, "open.txt"), "Ouvert.\n");
+    chmodSync(join(tree, "closed"), 0o000);
+    try {
+      const r = await run(["clean", "perm"], { cwd: root });
+      expect(r.stderr).toContain("error: perm/closed: cannot list directory: permission denied\n");
+      expect(r.stdout.toString()).toBe("Ouvert.\n");
+      expect(r.code).toBe(2);
+    } finally {
+      chmodSync(join(tree, "closed"), 0o755);
+    }
+  });
+});
