@@ -68,6 +68,9 @@ class Run {
 
   async execute(): Promise<ExitCode> {
     const { config } = this;
+    for (const file of [config.report, config.removed]) {
+      if (file) this.sweptFiles += await sweepStaleTemps(dirname(resolve(file)));
+    }
     if (config.report) this.reportFile = await ReportFile.open(config.report);
     if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
     // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
