@@ -12,10 +12,11 @@ const HELP_WIDTH = 100;
 
 const EXIT_HELP = `
 Exit codes:
-    0  done (check: nothing to remove)
-    1  check: removable lines found
-    2  errors: a bad option, or inputs that could not be read or written (the others were processed)
-  130  interrupted by Ctrl-C (143: by SIGTERM); finished outputs are complete, -o --resume finishes`;
+  0    done (check: nothing to remove)
+  1    check: removable lines found
+  2    errors: a bad option, or inputs that could not be read or written (the others were processed)
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Finished outputs are complete; the report
+       says where the run stopped`;
 
 function inputOptions(cmd: Command): Command {
   return cmd
