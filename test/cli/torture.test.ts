@@ -113,6 +113,16 @@ describe("torture cases, one by one", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.toString()).toBe((await run(["clean", "utf8/ru.txt"], { cwd: dir })).stdout.toString());
     await check({ args: ["odd/crlf.txt", "--encoding", "klingon"], code: 2, messages: [] });
+    // JSONL is UTF-8 unless --encoding says otherwise; then every line is decoded with it.
+    const record = JSON.stringify({ id: "fr", text: TEXTS["windows-1252"] }) + "\n";
+    writeFileSync(join(root, "latin.jsonl"), iconv.encode(record, "windows-1252"));
+    const bad = await run(["clean", join(root, "latin.jsonl")]);
+    expect(bad.code).toBe(2);
+    expect(errorLines(bad.stderr)[0]).toMatch(/latin\.jsonl:1: not valid UTF-8 at byte \d+ of the line; line skipped/);
+    const forced = await run(["clean", join(root, "latin.jsonl"), "--encoding", "windows-1252"]);
+    writeFileSync(join(root, "utf8.jsonl"), record);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout.toString("utf8")).toBe((await run(["clean", join(root, "utf8.jsonl")])).stdout.toString("utf8"));
   });
 
   it("empty and whitespace-only inputs pass through with exit 0", async () => {
