@@ -41,19 +41,54 @@ export const WIDE_CHAR_WEIGHT = 3;
 export const SEGMENT_CHUNK = 2000;
 
 const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*/gu;
 const TERMINAL = /[.!?…。！？؟۔।:;][\s"'“”«»‘’)\]）」』】]*$/u;
-const DIGIT = /\p{Nd}/gu;
-const UPPER = /\p{Lu}/gu;
-const LETTER = /\p{L}/gu;
-const SYMBOL = /[^\p{L}\p{M}\p{N}\s]/gu;
 const SEPARATOR = /(?:^|\s)(?:\||»|›|\/|•|·|>|<|«|‹|←|→|–)(?=\s|$)/gu;
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
-const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆-]|\d{1,2}[.)]\s)\s*/u;
+const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆□☆★◇▫➤▶✓✔→-]|\d{1,2}[.)]\s)\s*/u;
 const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
+
+/**
+ * Character classes for the share features, one table lookup per UTF-16 unit: per-line regular
+ * expressions (one pass each for digits, capitals, letters, symbols, wide characters) were the largest
+ * single cost of cleaning. Classes are computed once per code unit on first sight.
+ */
+const enum Cls { Unknown = 0, Letter, Upper, Digit, Space, Symbol, Wide }
+const CLASS = new Uint8Array(0x10000);
+const WIDE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+function classOf(code: number): Cls {
+  let c = CLASS[code]!;
+  if (c !== Cls.Unknown) return c;
+  const ch = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) c = Cls.Letter; // a surrogate half: astral letters, emoji; rare enough
+  else if (WIDE_RE.test(ch)) c = Cls.Wide;
+  else if (/\p{Lu}/u.test(ch)) c = Cls.Upper;
+  else if (/\p{L}/u.test(ch)) c = Cls.Letter;
+  else if (/\p{Nd}/u.test(ch)) c = Cls.Digit;
+  else if (/[\p{M}\p{N}\s]/u.test(ch)) c = Cls.Space;
+  else c = Cls.Symbol;
+  CLASS[code] = c;
+  return c;
+}
+
+interface Shares { letters: number; upper: number; digits: number; symbols: number; wide: number }
+/** Counts of letters (wide ones included), capitals, digits, symbols and wide characters in one pass. */
+export function charShares(t: string): Shares {
+  let letters = 0, upper = 0, digits = 0, symbols = 0, wide = 0;
+  for (let i = 0; i < t.length; i++) {
+    switch (classOf(t.charCodeAt(i))) {
+      case Cls.Letter: letters++; break;
+      case Cls.Upper: letters++; upper++; break;
+      case Cls.Digit: digits++; break;
+      case Cls.Symbol: symbols++; break;
+      case Cls.Wide: letters++; wide++; break;
+      default: break;
+    }
+  }
+  return { letters, upper, digits, symbols, wide };
+}
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -82,8 +117,7 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
   const tokens = tokenize(t);
   let stop = 0;
   for (const w of tokens) if (stopwords.has(w)) stop++;
-  const wide = countMatches(WIDE, t);
-  const letters = countMatches(LETTER, t);
+  const { letters, upper, digits, symbols, wide } = charShares(t);
   return {
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
@@ -91,13 +125,14 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
     stopwords: stop,
     stopDensity: tokens.length ? stop / tokens.length : 0,
     terminal: TERMINAL.test(t),
-    digitShare: chars ? countMatches(DIGIT, t) / chars : 0,
-    upperShare: letters ? countMatches(UPPER, t) / letters : 0,
-    symbolShare: chars ? countMatches(SYMBOL, t) / chars : 0,
+    digitShare: chars ? digits / chars : 0,
+    upperShare: letters ? upper / letters : 0,
+    symbolShare: chars ? symbols / chars : 0,
     separators: countMatches(SEPARATOR, t),
-    urls: countMatches(URL, t),
-    emails: countMatches(EMAIL, t),
-    handles: countMatches(HANDLE, t),
+    // Cheap guards first: most lines have no "/", "@" at all.
+    urls: t.includes("http") || t.includes("www.") ? countMatches(URL, t) : 0,
+    emails: t.includes("@") ? countMatches(EMAIL, t) : 0,
+    handles: t.includes("@") ? countMatches(HANDLE, t) : 0,
     bullet: BULLET.test(t),
     truncated: TRUNCATED.test(t),
     position: total > 1 ? index / (total - 1) : 0,

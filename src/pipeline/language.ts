@@ -1,5 +1,6 @@
 import { franc } from "franc-min";
 import { createRequire } from "node:module";
+import { charShares } from "./features.js";
 
 /**
  * Document language and stopword lists. franc reports ISO 639-3; stopwords-iso is keyed by ISO 639-1,
@@ -43,9 +44,8 @@ export function stopwordsFor(lang: string): ReadonlySet<string> {
   return set;
 }
 
-const LETTERS = /\p{L}/gu;
 function letterCount(s: string): number {
-  return s.match(LETTERS)?.length ?? 0;
+  return charShares(s).letters;
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
