@@ -75,6 +75,8 @@ export const REGION_SECOND_SHARE = 0.3;
 export const REGION_MARGIN_LINES = 2;
 /** Inside the article region, short non-list lines condemned by context are kept too. */
 export const INSIDE_KEEPS_SHORT = true;
+/** Two tags on a line are markup that leaked into the dump (one may be prose quoting "<div>"). */
+export const MIN_HTML_TAGS = 2;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -97,8 +99,13 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   if ((f.urls > 0 || f.emails > 0) && f.weight < t.lengthHigh && f.stopDensity < t.stopHigh) return ["bad", "boilerplate-shape"];
   if (f.separators >= 2 && !f.terminal && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
   if (f.digitShare > MAX_DIGIT_SHARE && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
+  if (f.tags >= MIN_HTML_TAGS && f.weight >= t.lengthLow) return ["bad", "boilerplate-shape"];
   if (f.bullet && !f.terminal && f.weight < t.lengthLow && (!hasStoplist || f.stopwords === 0)) return ["bad", "link-list"];
-  if (f.weight < t.lengthLow) return ["short", undefined];
+  // A list item that is not a sentence and reads like a headline (few stopwords, or CJK, where a
+  // headline of 25 characters weighs as much as a sentence) may not vouch for its neighbours as a
+  // borderline line would. Changelog and feature lists ("Villager trading has been rebalanced") may.
+  const headlineItem = f.bullet && !f.terminal && f.weight < t.lengthHigh && (f.weight > f.chars || f.stopDensity < t.stopLow);
+  if (f.weight < t.lengthLow || headlineItem) return ["short", undefined];
   if (!hasStoplist) return f.weight >= t.lengthHigh && f.terminal ? ["good", undefined] : ["near", undefined];
   if (f.stopDensity >= t.stopHigh && f.weight >= t.lengthHigh) return ["good", undefined];
   // Tabloid and wire copy runs one or two sentences per paragraph, all under lengthHigh: a full, dense
