@@ -340,12 +340,19 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {
     if (sum < REGION_SECOND_SHARE * best) continue;
-    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = Math.max(inside[k]!, k >= a && k <= b ? 2 : 1);
+    for (let k = a; k <= b; k++) inside[k] = 2;
+    // The margin stops at a section boundary: what follows "Related articles" is not the article's edge.
+    for (let k = a - 1; k >= Math.max(0, a - REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k--) inside[k] = Math.max(inside[k]!, 1);
+    for (let k = b + 1; k <= Math.min(m - 1, b + REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k++) inside[k] = Math.max(inside[k]!, 1);
   }
   if (best > 0) {
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
-      if (inside[k] === 1) continue;
+      if (inside[k] === 1) {
+        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle).
+        if (cls[i] === "bad" && !anchors[i] && initial[i] === "near") { cls[i] = "good"; badReason[i] = undefined; }
+        continue;
+      }
       if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
