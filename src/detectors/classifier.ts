@@ -70,7 +70,7 @@ export const REGION_SHORT_COST = 5;
  */
 export const REGION_BOUNDARY_COST = 400;
 /** A second stretch with this share of the best one's evidence is article text too. */
-export const REGION_SECOND_SHARE = 0.3;
+export const REGION_SECOND_SHARE = 0.15;
 /** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
 export const REGION_MARGIN_LINES = 2;
 /** Inside the article region, short non-list lines condemned by context are kept too. */
