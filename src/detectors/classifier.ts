@@ -361,7 +361,9 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
         }
         continue;
       }
-      if (cls[i] === "good" && initial[i] !== "good") { cls[i] = "bad"; badReason[i] = "outside-article"; }
+      const f = blockFeatures[i]!;
+      const sentence = initial[i] === "near" && f.terminal && !f.truncated;
+      if (cls[i] === "good" && initial[i] !== "good" && !sentence) { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
   return { cls, initial, badReason, score };
