@@ -357,7 +357,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
         const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
-        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && !blockFeatures[i]!.bullet))) {
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
           cls[i] = "good"; badReason[i] = undefined;
         }
         continue;
