@@ -1,0 +1,107 @@
+import { Command, CommanderError, Option } from "commander";
+import { createRequire } from "node:module";
+import { toConfig, UsageError, type RawOptions } from "./config.js";
+import { ExitCode } from "./exit.js";
+import { run } from "./run.js";
+import type { Streams } from "./terminal.js";
+
+const { version } = createRequire(import.meta.url)("../../package.json") as { version: string };
+
+/** Help is wrapped at a fixed width so that it reads the same everywhere (and in its golden file). */
+const HELP_WIDTH = 100;
+
+const EXIT_HELP = `
+Exit codes:
+  0  done (check: nothing to remove)
+  1  check: removable lines found
+  2  errors: a bad option, or inputs that could not be read or written (the others were processed)`;
+
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .option("--format <format>", "input format, instead of the extension's (text, jsonl); stdin is sniffed")
+    .option("--text-field <name>", "JSONL field holding the text", "text")
+    .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
+    .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
+    .addOption(new Option("--mode <mode>", "how eager to remove: precise (cleanest output), balanced, recall (keeps the most text)").choices(["precise", "balanced", "recall"]).default("balanced"))
+    .option("--lang <code>", "force the language (ISO 639-1 or 639-3) instead of detecting it")
+    .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
+    .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
+    .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
+    .option("-q, --quiet", "no summary on stderr");
+}
+
+/**
+ * The command line: parses `argv` (without node and the script), runs, and returns the exit code.
+ * Never calls process.exit; bin/winnow.js sets process.exitCode from what this returns.
+ */
+export async function main(argv: readonly string[], streams: Streams): Promise<ExitCode> {
+  let code: ExitCode = ExitCode.Ok;
+  const program = new Command("winnow")
+    .description("Turn scraped, multilingual news text into clean article text.")
+    .version(version, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ helpWidth: HELP_WIDTH, sortOptions: false })
+    .configureOutput({
+      writeOut: (s) => void streams.stdout.write(s),
+      writeErr: (s) => void streams.stderr.write(s),
+    })
+    .exitOverride()
+    .addHelpText("after", EXIT_HELP);
+
+  const execute = (command: "clean" | "check") => async (inputs: string[], raw: RawOptions) => {
+    code = await run(toConfig(command, inputs, raw), streams, version);
+  };
+
+  inputOptions(
+    program
+      .command("clean")
+      .description("clean documents and write the kept text (to stdout, or mirrored under -o DIR)")
+      .argument("[inputs...]", "files, directories, globs, or - for stdin (the default)")
+      .option("-o, --output <dir>", "write one cleaned file per input at the same relative path under DIR")
+      .option("--explain", "print every line with its decision, detector, reason and score instead of the text"),
+  )
+    .addHelpText("after", `
+Examples:
+  cat page.txt | winnow clean > page.clean.txt
+  winnow clean dumps/ -o clean/ --report report.json --removed removed.jsonl
+  winnow clean shard.jsonl.gz --text-field body > shard.clean.jsonl`)
+    .action(execute("clean"));
+
+  inputOptions(
+    program
+      .command("check")
+      .description("list removable lines like a linter (path:line: detector/reason: text); writes nothing")
+      .argument("[inputs...]", "files, directories, globs, or - for stdin (the default)")
+      .option("--max-removed-ratio <r>", "tolerate documents with up to this share of removable lines (0 to 1)"),
+  )
+    .addHelpText("after", `
+Exits 1 when any document has removable lines (above --max-removed-ratio), 0 when clean, 2 on errors.`)
+    .action(execute("check"));
+
+  for (const cmd of program.commands) cmd.exitOverride().configureHelp({ helpWidth: HELP_WIDTH, sortOptions: false });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    if (argv.length === 0) {
+      streams.stderr.write(program.helpInformation());
+      return ExitCode.Error;
+    }
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage mistakes were already printed.
+      return err.exitCode === 0 ? ExitCode.Ok : ExitCode.Error;
+    }
+    if (err instanceof UsageError) {
+      streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e?.code && typeof e.code === "string" && e.code.startsWith("E")) {
+      // A system error outside any one input (the report file, the output directory): no stack trace.
+      streams.stderr.write(`winnow: ${e.message}\n`);
+      return ExitCode.Error;
+    }
+    throw err;
+  }
+}

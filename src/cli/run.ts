@@ -1,0 +1,224 @@
+import { realpath } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import { expandInputs, isWithin, type Format, type Input } from "../io/inputs.js";
+import { withText } from "../io/jsonl.js";
+import { isProblem, readInput, type ReadProblem, type SourceDocument } from "../io/read.js";
+import { ReportFile } from "../io/report-file.js";
+import { atomicFileSink, BrokenPipe, stdoutSink, type Sink } from "../io/write.js";
+import { assemble } from "../pipeline/assemble.js";
+import { cleanDocument } from "../pipeline/clean.js";
+import type { CleanedDocument } from "../pipeline/types.js";
+import { reasonKey, ReportBuilder } from "../report/report.js";
+import { reportedOptions, type Config } from "./config.js";
+import { ExitCode } from "./exit.js";
+import { colours, Progress, renderExplain, renderSummary, type Streams } from "./terminal.js";
+
+/**
+ * Runs `clean` or `check`: inputs are read one document at a time, cleaned, written, and counted.
+ * A failing input is reported and skipped; the exit code is decided at the end, here only.
+ */
+export async function run(config: Config, streams: Streams, version: string): Promise<ExitCode> {
+  const run = new Run(config, streams, version);
+  try {
+    return await run.execute();
+  } catch (err) {
+    if (err instanceof BrokenPipe) {
+      await run.abandon();
+      return ExitCode.Ok; // `| head` closed the pipe: not an error.
+    }
+    await run.abandon();
+    throw err;
+  }
+}
+
+class Run {
+  private readonly report: ReportBuilder;
+  private readonly errColour;
+  private readonly outColour;
+  private readonly progress: Progress;
+  private reportFile?: ReportFile;
+  private removedSink?: Sink;
+  private stdout?: Sink;
+  private findings = 0;
+  private docs = 0;
+  private files = 0;
+  private bytes = 0;
+  private outputReal?: string;
+
+  constructor(private readonly config: Config, private readonly streams: Streams, version: string) {
+    this.report = new ReportBuilder({ version, command: config.command, options: reportedOptions(config) });
+    this.errColour = colours(streams.stderr, streams.env);
+    this.outColour = colours(streams.stdout, streams.env);
+    this.progress = new Progress(streams.stderr, !config.quiet && streams.stderr.isTTY === true);
+  }
+
+  async execute(): Promise<ExitCode> {
+    const { config } = this;
+    if (config.report) this.reportFile = await ReportFile.open(config.report);
+    if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
+    // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
+    this.stdout = stdoutSink(this.streams.stdout);
+    if (config.output) this.outputReal = resolve(config.output);
+
+    for await (const item of expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) })) {
+      if (!("rel" in item)) {
+        this.problem({ problem: true, path: item.path, message: item.message, fatal: true });
+        continue;
+      }
+      this.files++;
+      await this.cleanInput(item);
+    }
+
+    await this.stdout?.close();
+    this.progress.clear();
+    const summary = this.report.summary();
+    await this.removedSink?.close();
+    await this.reportFile?.close(summary);
+    if (!config.quiet) {
+      const verb = config.command === "check" ? "checked" : "cleaned";
+      this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
+    }
+    if (this.report.errorCount > 0) return ExitCode.Error;
+    if (config.command === "check" && this.findings > 0) return ExitCode.Found;
+    return ExitCode.Ok;
+  }
+
+  async abandon(): Promise<void> {
+    this.progress.clear();
+    await this.stdout?.abort();
+    await this.removedSink?.abort();
+    await this.reportFile?.abort();
+  }
+
+  /** Reports a problem as `path:line: message` on stderr and counts it. */
+  private problem(p: ReadProblem): void {
+    this.progress.clear();
+    const where = p.line !== undefined ? `${p.path}:${p.line}` : p.path;
+    this.streams.stderr.write(`${this.errColour.red("error")}: ${where}: ${p.message}\n`);
+    this.report.addError({ path: p.path, ...(p.line !== undefined && { line: p.line }), message: p.message }, true);
+  }
+
+  /** Where the cleaned copy of `input` goes under -o, or a reason it cannot go there. */
+  private async destination(input: Input, format: Format): Promise<string | { refused: string }> {
+    const out = this.config.output!;
+    let rel = input.rel;
+    if (input.stdin) rel = format === "jsonl" ? "stdin.jsonl" : "stdin.txt";
+    const dest = join(out, rel);
+    if (!isWithin(out, dest)) return { refused: `output path ${dest} would fall outside ${out}` };
+    if (!input.stdin) {
+      const real = await realpath(input.path).catch(() => resolve(input.path));
+      if (real === resolve(dest) || (await realpath(dest).catch(() => undefined)) === real) {
+        return { refused: "refusing to write over the input; choose another -o directory" };
+      }
+    }
+    return dest;
+  }
+
+  private async cleanInput(input: Input): Promise<void> {
+    const { config } = this;
+    let format: Format = input.format ?? "text";
+    let sink: Sink | undefined;
+    let refused = false;
+    let wrote = false;
+    const openSink = async (): Promise<Sink | undefined> => {
+      if (sink || refused) return sink;
+      if (config.command === "check") return undefined;
+      if (!config.output) return this.stdout;
+      const dest = await this.destination(input, format);
+      if (typeof dest !== "string") {
+        refused = true;
+        this.problem({ problem: true, path: input.path, message: dest.refused, fatal: true });
+        return undefined;
+      }
+      sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz");
+      return sink;
+    };
+    const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
+    let fatal = false;
+    try {
+      for await (const item of readInput(input, options, this.streams.stdin, (f) => { format = f; })) {
+        if (isProblem(item)) {
+          this.problem(item);
+          if (item.fatal) fatal = true;
+          if (item.raw !== undefined && config.onError === "pass") {
+            const s = await openSink();
+            await s?.write(item.raw + "\n");
+            wrote = true;
+          }
+          continue;
+        }
+        const s = await openSink();
+        if (refused) return;
+        await this.cleanDocument(item, format, s);
+        wrote = true;
+      }
+      if (!wrote && !fatal && config.command === "clean" && config.output) await openSink(); // an empty input gives an empty output
+      if (sink && config.output) {
+        // A text input given up entirely writes nothing; a JSONL input keeps what was read before a fault.
+        if (fatal && !wrote) await sink.abort();
+        else await sink.close();
+      }
+    } catch (err) {
+      await sink?.abort();
+      throw err;
+    }
+  }
+
+  private async cleanDocument(doc: SourceDocument, format: Format, sink: Sink | undefined): Promise<void> {
+    const { config } = this;
+    const cleaned = cleanDocument(doc.text, { mode: config.mode, ...(config.lang && { lang: config.lang }) });
+    let text = assemble(cleaned.lines);
+    if (format === "jsonl" && !/\n$/.test(doc.text)) text = text.replace(/\n$/, "");
+    const bytesOut = Buffer.byteLength(text);
+    const row = this.report.addDocument(doc, cleaned, bytesOut);
+    this.bytes += doc.bytes;
+    this.docs++;
+    this.progress.update(this.files, this.docs, this.bytes);
+    await this.reportFile?.addRow(row);
+    if (this.removedSink) await this.writeRemoved(doc, cleaned);
+    if (config.command === "check") {
+      await this.check(doc, cleaned);
+      return;
+    }
+    if (config.explain) {
+      const header = `${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""} (id ${doc.id}, ${cleaned.lang})`;
+      await this.stdout!.write(renderExplain(header, cleaned.lines, this.outColour));
+      if (!config.output) return;
+    }
+    if (!sink) return;
+    await sink.write(format === "jsonl" && doc.record ? withText(doc.record, text) + "\n" : text);
+  }
+
+  private async writeRemoved(doc: SourceDocument, cleaned: CleanedDocument): Promise<void> {
+    for (const line of cleaned.lines) {
+      if (line.keep || !line.removal) continue;
+      const r = line.removal;
+      await this.removedSink!.write(JSON.stringify({
+        id: doc.id, path: doc.path, ...(doc.line !== undefined && { record: doc.line }), line: line.number,
+        detector: r.detector, reason: r.reason, ...(r.score !== undefined && { score: r.score }), ...(r.ref !== undefined && { ref: r.ref }),
+        text: line.text,
+      }) + "\n");
+    }
+  }
+
+  /** `check`: one finding per removable line, linter style, unless the document is under the ratio. */
+  private async check(doc: SourceDocument, cleaned: CleanedDocument): Promise<void> {
+    let lines = 0;
+    let removed = 0;
+    for (const line of cleaned.lines) {
+      if (line.blank) continue;
+      lines++;
+      if (!line.keep) removed++;
+    }
+    if (removed === 0 || removed / lines <= this.config.maxRemovedRatio) return;
+    const c = this.outColour;
+    let out = "";
+    for (const line of cleaned.lines) {
+      if (line.keep || !line.removal) continue;
+      const where = doc.line !== undefined ? `${doc.path}:${doc.line}:${line.number}` : `${doc.path}:${line.number}`;
+      out += `${c.bold(where)}: ${c.yellow(reasonKey(line.removal))}: ${line.text}\n`;
+      this.findings++;
+    }
+    await this.stdout!.write(out);
+  }
+}

@@ -1,0 +1,153 @@
+import type { CleanedDocument, Removal } from "../pipeline/types.js";
+
+/** Lines and UTF-8 bytes (line terminators not counted). */
+export interface Tally {
+  lines: number;
+  bytes: number;
+}
+
+/** What one document came to, as listed in the report. */
+export interface DocumentSummary {
+  readonly id: string;
+  readonly path: string;
+  readonly line?: number;
+  readonly site?: string;
+  readonly lang: string;
+  readonly lines: number;
+  readonly removedLines: number;
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  /** Removed lines by `detector/reason`. */
+  readonly removed: Record<string, number>;
+}
+
+export interface ReportError {
+  readonly path: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+interface GroupTotals {
+  documents: number;
+  lines: number;
+  removedLines: number;
+  bytesIn: number;
+  bytesOut: number;
+}
+
+/** The report without its per-document list (which is streamed, see src/io/report-file.ts). */
+export interface ReportSummary {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly command: string;
+  readonly options: Record<string, unknown>;
+  readonly totals: GroupTotals & { readonly errors: number; readonly skippedDocuments: number };
+  /** Keyed `detector/reason`, sorted. */
+  readonly removedByReason: Record<string, Tally>;
+  readonly removedByDetector: Record<string, Tally>;
+  readonly byLanguage: Record<string, GroupTotals>;
+  readonly bySite: Record<string, GroupTotals>;
+  readonly errors: readonly ReportError[];
+}
+
+/** Errors listed in the report at the most; the totals still count them all. */
+const MAX_LISTED_ERRORS = 10_000;
+
+/** Sites listed by name at the most; the rest are summed under "(other sites)" (bounded memory). */
+const MAX_LISTED_SITES = 100_000;
+
+const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
+
+function newGroup(): GroupTotals {
+  return { documents: 0, lines: 0, removedLines: 0, bytesIn: 0, bytesOut: 0 };
+}
+
+function sorted<T>(map: Map<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
+  return out;
+}
+
+export const reasonKey = (r: Removal) => `${r.detector}/${r.reason}`;
+
+/** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */
+export class ReportBuilder {
+  private readonly totals = { ...newGroup(), errors: 0, skippedDocuments: 0 };
+  private readonly byReason = new Map<string, Tally>();
+  private readonly byDetector = new Map<string, Tally>();
+  private readonly byLanguage = new Map<string, GroupTotals>();
+  private readonly bySite = new Map<string, GroupTotals>();
+  private readonly errors: ReportError[] = [];
+
+  constructor(
+    private readonly meta: { version: string; command: string; options: Record<string, unknown> },
+  ) {}
+
+  /** Counts one cleaned document and returns its summary row. */
+  addDocument(
+    doc: { id: string; path: string; line?: number; site?: string; bytes: number },
+    cleaned: CleanedDocument,
+    bytesOut: number,
+  ): DocumentSummary {
+    let lines = 0;
+    let removedLines = 0;
+    const removed = new Map<string, number>();
+    for (const line of cleaned.lines) {
+      if (line.blank) continue;
+      lines++;
+      if (line.keep || !line.removal) continue;
+      removedLines++;
+      const bytes = utf8Length(line.text);
+      const key = reasonKey(line.removal);
+      removed.set(key, (removed.get(key) ?? 0) + 1);
+      bump(this.byReason, key, bytes);
+      bump(this.byDetector, line.removal.detector, bytes);
+    }
+    const add = (g: GroupTotals) => {
+      g.documents++; g.lines += lines; g.removedLines += removedLines; g.bytesIn += doc.bytes; g.bytesOut += bytesOut;
+    };
+    add(this.totals);
+    add(group(this.byLanguage, cleaned.lang));
+    const site = doc.site ?? "(none)";
+    add(group(this.bySite, this.bySite.has(site) || this.bySite.size < MAX_LISTED_SITES ? site : "(other sites)"));
+    return {
+      id: doc.id, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), ...(doc.site !== undefined && { site: doc.site }),
+      lang: cleaned.lang, lines, removedLines, bytesIn: doc.bytes, bytesOut, removed: sorted(removed),
+    };
+  }
+
+  /** Counts a problem; `skippedDocument` when a document (or a whole text file) was not cleaned. */
+  addError(error: ReportError, skippedDocument: boolean): void {
+    this.totals.errors++;
+    if (skippedDocument) this.totals.skippedDocuments++;
+    if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+  }
+
+  get errorCount(): number {
+    return this.totals.errors;
+  }
+
+  summary(): ReportSummary {
+    return {
+      tool: { name: "winnow", version: this.meta.version },
+      command: this.meta.command,
+      options: this.meta.options,
+      totals: { ...this.totals },
+      removedByReason: sorted(this.byReason),
+      removedByDetector: sorted(this.byDetector),
+      byLanguage: sorted(this.byLanguage),
+      bySite: sorted(this.bySite),
+      errors: this.errors,
+    };
+  }
+}
+
+function bump(map: Map<string, Tally>, key: string, bytes: number): void {
+  const t = map.get(key);
+  if (t) { t.lines++; t.bytes += bytes; } else map.set(key, { lines: 1, bytes });
+}
+
+function group(map: Map<string, GroupTotals>, key: string): GroupTotals {
+  let g = map.get(key);
+  if (!g) { g = newGroup(); map.set(key, g); }
+  return g;
+}
