@@ -2,4 +2,9 @@ export { cleanDocument, cleanText } from "./pipeline/clean.js";
 export { assemble } from "./pipeline/assemble.js";
 export { segment } from "./pipeline/segment.js";
 export type { CleanOptions, CleanedDocument, CorpusContext, Line, LineDecision, Mode, Removal } from "./pipeline/types.js";
-export * from "./corpus/index.js";
+// Corpus-level cleaning (docs/corpus.md): site statistics learned over many pages, duplicate pages.
+export { applyPlan, cleanCorpus, cleanWithContext, keptLines, PageIndex, ProfileError, SiteProfile } from "./corpus/index.js";
+export type {
+  Cluster, ClusterMember, CorpusCleanOptions, CorpusCleanResult, CorpusDocument, DedupOptions, DedupPlan, DedupStats,
+  DuplicateReason, PageInfo, SiteProfileStats, SiteThresholds,
+} from "./corpus/index.js";

@@ -6,8 +6,8 @@ import { isProblem, readInput, type ReadProblem, type SourceDocument } from "../
 import { ReportFile } from "../io/report-file.js";
 import { atomicFileSink, BrokenPipe, stdoutSink, type Sink } from "../io/write.js";
 import { assemble } from "../pipeline/assemble.js";
-import { cleanDocument } from "../pipeline/clean.js";
-import type { CleanedDocument } from "../pipeline/types.js";
+import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
+import type { CleanOptions, CleanedDocument } from "../pipeline/types.js";
 import { reasonKey, ReportBuilder } from "../report/report.js";
 import { reportedOptions, type Config } from "./config.js";
 import { ExitCode } from "./exit.js";
@@ -44,6 +44,7 @@ class Run {
   private files = 0;
   private bytes = 0;
   private outputReal?: string;
+  private corpus?: CorpusRun;
 
   constructor(private readonly config: Config, private readonly streams: Streams, version: string) {
     this.report = new ReportBuilder({ version, command: config.command, options: reportedOptions(config) });
@@ -54,6 +55,14 @@ class Run {
 
   async execute(): Promise<ExitCode> {
     const { config } = this;
+    try {
+      // The corpus passes (site profile, duplicate pages) read everything before the first output.
+      this.corpus = await CorpusRun.prepare(config, this.streams, this.cleanOptions());
+    } catch (err) {
+      if (!(err instanceof CorpusSetupError)) throw err;
+      this.streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
     if (config.report) this.reportFile = await ReportFile.open(config.report);
     if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
     // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
@@ -71,12 +80,15 @@ class Run {
 
     await this.stdout?.close();
     this.progress.clear();
+    await this.corpus.dispose();
+    this.report.setCorpus(this.corpus.summary());
     const summary = this.report.summary();
     await this.removedSink?.close();
     await this.reportFile?.close(summary);
     if (!config.quiet) {
       const verb = config.command === "check" ? "checked" : "cleaned";
       this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
+      this.streams.stderr.write(renderCorpus(this.corpus.summary()));
     }
     if (this.report.errorCount > 0) return ExitCode.Error;
     if (config.command === "check" && this.findings > 0) return ExitCode.Found;
@@ -85,6 +97,7 @@ class Run {
 
   async abandon(): Promise<void> {
     this.progress.clear();
+    await this.corpus?.dispose();
     await this.stdout?.abort();
     await this.removedSink?.abort();
     await this.reportFile?.abort();
@@ -136,7 +149,7 @@ class Run {
     const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
     let fatal = false;
     try {
-      for await (const item of readInput(input, options, this.streams.stdin, (f) => { format = f; })) {
+      for await (const item of readInput(input, options, this.corpus!.stdin(this.streams.stdin), (f) => { format = f; })) {
         if (isProblem(item)) {
           this.problem(item);
           if (item.fatal) fatal = true;
@@ -147,9 +160,8 @@ class Run {
           }
           continue;
         }
-        const s = await openSink();
+        await this.cleanDocument(item, format, openSink);
         if (refused) return;
-        await this.cleanDocument(item, format, s);
         wrote = true;
       }
       if (!wrote && !fatal && config.command === "clean" && config.output) await openSink(); // an empty input gives an empty output
@@ -164,10 +176,17 @@ class Run {
     }
   }
 
-  private async cleanDocument(doc: SourceDocument, format: Format, sink: Sink | undefined): Promise<void> {
+  private cleanOptions(): CleanOptions {
+    return { mode: this.config.mode, ...(this.config.lang && { lang: this.config.lang }) };
+  }
+
+  /** Cleans one document; `openSink` is called only when there is something to write. */
+  private async cleanDocument(doc: SourceDocument, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
     const { config } = this;
-    const cleaned = cleanDocument(doc.text, { mode: config.mode, ...(config.lang && { lang: config.lang }) });
-    let text = assemble(cleaned.lines);
+    // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
+    const early = format === "jsonl" ? await openSink() : undefined;
+    const { cleaned, page } = this.corpus!.clean(doc);
+    let text = page ? "" : assemble(cleaned.lines);
     if (format === "jsonl" && !/\n$/.test(doc.text)) text = text.replace(/\n$/, "");
     const bytesOut = Buffer.byteLength(text);
     const row = this.report.addDocument(doc, cleaned, bytesOut);
@@ -185,6 +204,8 @@ class Run {
       await this.stdout!.write(renderExplain(header, cleaned.lines, this.outColour));
       if (!config.output) return;
     }
+    if (page) return; // a duplicate page is left out of the output
+    const sink = early ?? (await openSink());
     if (!sink) return;
     await sink.write(format === "jsonl" && doc.record ? withText(doc.record, text) + "\n" : text);
   }

@@ -271,6 +271,11 @@ export class DedupPlan {
     private readonly counts: { candidatesChecked: number; paragraphsIndexed: number; stateBytes: number },
   ) {}
 
+  /** The id page `ordinal` was added with. */
+  idOf(ordinal: number): string | undefined {
+    return this.infos[ordinal]?.id;
+  }
+
   /** Undefined when page `ordinal` is kept, else why it is dropped and which page it copies. */
   page(ordinal: number): Removal | undefined {
     const r = this.reason[ordinal]!;

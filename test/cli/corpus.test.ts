@@ -1,0 +1,131 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scratch, winnow } from "../helpers/cli.js";
+
+// A small scrape made on the fly: three sites with their own chrome (Latin, Cyrillic, Arabic), ten
+// pages each with a unique story; page 900 syndicates story 5 of site a on site b; page 901 is an
+// exact copy of page 12.
+const SITES: Record<string, string[][]> = {
+  "a.example": [["Home | World | Sport | Culture", "Sign in"], ["Subscribe to our newsletter: the 5 best stories", "© 2024 A Media"]],
+  "b.example": [["Главная — Новости — Спорт", "Войти"], ["Подпишитесь на рассылку", "Все права защищены, 2024"]],
+  "c.example": [["الرئيسية | أخبار | رياضة", "تسجيل الدخول"], ["النشرة البريدية: اشترك الآن", "جميع الحقوق محفوظة 2024"]],
+};
+const WORDS = ["council", "river", "budget", "school", "storm", "bridge", "market", "health", "court", "energy", "harbour",
+  "station", "farmers", "museum", "police", "election", "water", "union", "festival", "airport", "hospital", "train", "forest", "strike"];
+/** Four paragraphs of words drawn by an LCG seeded with the story number: unique to the story. */
+function story(n: number): string[] {
+  let x = (n + 1) * 2654435761;
+  const word = () => WORDS[(x = (Math.imul(x, 1103515245) + 12345) >>> 0) % WORDS.length];
+  return Array.from({ length: 4 }, (_, p) => Array.from({ length: 28 }, word).join(" ") + ` (${n}.${p}).`);
+}
+function page(site: string, n: number): string {
+  const [head, foot] = SITES[site]!;
+  return [...head!, "", `Story ${n} of the day`, "", ...story(n).flatMap((p) => [p, ""]), ...foot!].join("\n");
+}
+interface Row { id: string; url: string; text: string }
+const rows: Row[] = [];
+Object.keys(SITES).forEach((site, s) => {
+  for (let i = 0; i < 10; i++) rows.push({ id: String(10 + s * 100 + i), url: `https://${site}/2024/p${i}.html`, text: page(site, s * 100 + i) });
+});
+rows.push({ id: "900", url: "https://b.example/2024/copy.html", text: page("b.example", 5).replace(/Story 5 of/, "Story 5 of") });
+rows.push({ id: "901", url: "https://a.example/2024/again.html", text: rows[2]!.text });
+const jsonl = (list: Row[]) => list.map((r) => JSON.stringify(r)).join("\n") + "\n";
+
+describe("corpus cleaning from the command line", () => {
+  const dir = scratch();
+  beforeAll(() => {
+    writeFileSync(join(dir, "all.jsonl"), jsonl(rows));
+    for (const [k, part] of [rows.slice(0, 11), rows.slice(11, 22), rows.slice(22)].entries()) writeFileSync(join(dir, `shard${k}.jsonl`), jsonl(part));
+    for (const r of rows) {
+      const site = new URL(r.url).host;
+      mkdirSync(join(dir, "files", site), { recursive: true });
+      writeFileSync(join(dir, "files", site, `${r.id}.txt`), r.text + "\n");
+    }
+  });
+
+  it("removes site chrome and duplicate pages in two passes over a directory", async () => {
+    const r = await winnow(["clean", join(dir, "files"), "-o", join(dir, "out-files"), "--report", join(dir, "files.json"), "-q"]);
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const a = readFileSync(join(dir, "out-files", "a.example", "13.txt"), "utf8");
+    expect(a).not.toMatch(/Home \| World|newsletter|A Media|Sign in/);
+    expect(a).toContain(story(3)[1]);
+    expect(readdirSync(join(dir, "out-files", "b.example")).sort()).not.toContain("900.txt");
+    expect(readdirSync(join(dir, "out-files", "a.example")).sort()).not.toContain("901.txt");
+    const report = JSON.parse(readFileSync(join(dir, "files.json"), "utf8"));
+    expect(report.corpus.clusters).toEqual([
+      { kept: "a.example/12.txt", dropped: [{ id: "a.example/901.txt", reason: "exact-duplicate-page", similarity: 1 }] },
+      { kept: "a.example/15.txt", dropped: [{ id: "b.example/900.txt", reason: "exact-duplicate-page", similarity: 1 }] },
+    ]);
+    expect(report.corpus.siteProfile).toMatchObject({ sites: 3, pages: 32 });
+    expect(report.removedByReason["site-boilerplate/repeated-on-site"].lines).toBeGreaterThan(100);
+  });
+
+  it("gives the same output and report whatever the order of the inputs", async () => {
+    const orders = [["shard0", "shard1", "shard2"], ["shard2", "shard0", "shard1"], ["shard1", "shard2", "shard0"]];
+    const results: string[] = [];
+    for (const [k, order] of orders.entries()) {
+      const out = join(dir, `order${k}`);
+      const r = await winnow(["clean", ...order.map((s) => join(dir, `${s}.jsonl`)), "-o", out, "--report", join(dir, `order${k}.json`), "-q"]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(readFileSync(join(dir, `order${k}.json`), "utf8"));
+      // Per-document rows come in input order; everything else must be the same.
+      report.documents.sort((x: { id: string }, y: { id: string }) => (x.id < y.id ? -1 : 1));
+      results.push(JSON.stringify({ files: [0, 1, 2].map((s) => readFileSync(join(out, `shard${s}.jsonl`), "utf8")), report }));
+    }
+    expect(results[1]).toBe(results[0]);
+    expect(results[2]).toBe(results[0]);
+    expect(JSON.parse(results[0]!).report.corpus.clusters.map((c: { kept: string }) => c.kept)).toEqual(["12", "15"]);
+  });
+
+  it("learns a profile, merges shard profiles into the same bytes, and cleans stdin in one go with it", async () => {
+    const whole = join(dir, "whole.profile");
+    expect((await winnow(["learn", join(dir, "all.jsonl"), "-o", whole, "-q"])).code).toBe(0);
+    for (let k = 0; k < 3; k++) expect((await winnow(["learn", "-", "-o", join(dir, `s${k}.profile`), "-q"], { stdin: readFileSync(join(dir, `shard${k}.jsonl`)) })).code).toBe(0);
+    const merged = join(dir, "merged.profile");
+    const m = await winnow(["learn", "--merge", join(dir, "s2.profile"), join(dir, "s0.profile"), join(dir, "s1.profile"), "-o", merged]);
+    expect(m.code).toBe(0);
+    expect(m.stderr).toMatch(/merged 32 pages of 3 sites/);
+    expect(readFileSync(merged).equals(readFileSync(whole))).toBe(true);
+
+    const twoPass = await winnow(["clean", join(dir, "all.jsonl"), "-q"]);
+    const viaStdin = await winnow(["clean", "--profile", merged, "-q"], { stdin: readFileSync(join(dir, "all.jsonl")) });
+    expect(twoPass.code).toBe(0);
+    expect(viaStdin).toEqual(twoPass);
+    expect(twoPass.stdout.split("\n").filter(Boolean)).toHaveLength(30);
+  });
+
+  it("keeps duplicates and chrome when asked", async () => {
+    const r = await winnow(["clean", join(dir, "all.jsonl"), "--no-dedup-pages", "--no-site-boilerplate", "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(32);
+    expect(r.stdout).toContain("Home | World");
+  });
+
+  it("drops long paragraphs another page keeps with --cross-doc-paragraphs", async () => {
+    const extra = { id: "950", url: "https://c.example/x.html", text: page("c.example", 250) + "\n\n" + story(101)[2] };
+    writeFileSync(join(dir, "xp.jsonl"), jsonl([...rows, extra]));
+    const r = await winnow(["clean", join(dir, "xp.jsonl"), "--cross-doc-paragraphs", "--removed", join(dir, "xp-removed.jsonl"), "-q"]);
+    expect(r.code).toBe(0);
+    const removed = readFileSync(join(dir, "xp-removed.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    expect(removed.filter((x) => x.detector === "cross-doc-paragraph")).toEqual([
+      expect.objectContaining({ id: "950", reason: "kept-on-other-page", ref: "111", text: story(101)[2] }),
+    ]);
+  });
+
+  it("refuses a file that is not a profile, before writing anything", async () => {
+    writeFileSync(join(dir, "bad.profile"), "not a profile at all");
+    const r = await winnow(["clean", join(dir, "all.jsonl"), "--profile", join(dir, "bad.profile")]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`winnow: --profile ${join(dir, "bad.profile")}: not a winnow site profile (it does not start with WNWSPROF); make one with \`winnow learn\`\n`);
+    const m = await winnow(["learn", "--merge", join(dir, "bad.profile"), "-o", join(dir, "never.profile")]);
+    expect(m.code).toBe(2);
+    expect(() => readFileSync(join(dir, "never.profile"))).toThrow();
+  });
+
+  it("rejects thresholds outside 0..1", async () => {
+    const r = await winnow(["clean", "--near-dup", "1.5"]);
+    expect(r).toMatchObject({ code: 2, stderr: 'winnow: --near-dup takes a number from 0 to 1 (got "1.5")\n' });
+  });
+});
