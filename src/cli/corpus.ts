@@ -4,13 +4,13 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { applyPlan, cleanWithContext, keptLines } from "../corpus/apply.js";
+import { applyPlan, cleanWithContext, indexLines } from "../corpus/apply.js";
 import { type Cluster, type DedupPlan, type DedupStats, PageIndex } from "../corpus/dedup.js";
 import { fileKey } from "../corpus/order.js";
 import { ProfileError, SiteProfile, type SiteProfileStats } from "../corpus/site-profile.js";
 import { describeFsError, expandInputs } from "../io/inputs.js";
 import { isProblem, readInput, type SourceDocument } from "../io/read.js";
-import type { CleanOptions, CleanedDocument, Removal } from "../pipeline/types.js";
+import type { CleanOptions, CleanedDocument, CorpusContext, Removal } from "../pipeline/types.js";
 import type { Config, LearnConfig } from "./config.js";
 import { ExitCode } from "./exit.js";
 import type { Streams } from "./terminal.js";
@@ -113,7 +113,7 @@ export class CorpusRun {
       });
       for await (const doc of docs()) {
         const date = c.dateField !== undefined ? dateOf(doc, c.dateField) : undefined;
-        pages.add({ id: doc.id, key: keyOf(doc), ...(date !== undefined && { date }) }, keptLines(run.cleanPage(doc)));
+        pages.add({ id: doc.id, key: keyOf(doc), ...(date !== undefined && { date }) }, indexLines(doc.text, run.siteContext(doc)));
       }
       run.plan = pages.resolve();
     }
@@ -125,10 +125,14 @@ export class CorpusRun {
     return this.spool ? createReadStream(this.spool, { highWaterMark: 1 << 20 }) : real;
   }
 
+  private siteContext(doc: SourceDocument): CorpusContext | undefined {
+    const site = this.profile ? siteOfDocument(doc) : undefined;
+    return site !== undefined ? this.profile!.context(site) : undefined;
+  }
+
   /** Per-document cleaning with the site profile. */
   private cleanPage(doc: SourceDocument): CleanedDocument {
-    const site = this.profile ? siteOfDocument(doc) : undefined;
-    return cleanWithContext(doc.text, this.cleanOptions, site !== undefined ? this.profile!.context(site) : undefined);
+    return cleanWithContext(doc.text, this.cleanOptions, this.siteContext(doc));
   }
 
   /**

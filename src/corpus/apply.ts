@@ -20,7 +20,26 @@ export function cleanWithContext(text: string, options: CleanOptions, context: C
   return { ...doc, lines: doc.lines.map((l) => (l.blank || !l.keep ? l : withRemoval(l, hook(l.text)))) };
 }
 
-/** The non-blank lines a cleaned document keeps (what page dedup compares). */
+const LINE_BREAK = /\r\n|\n|\r/;
+
+/**
+ * What page dedup compares: the page's non-blank lines less those its site repeats. Not the
+ * per-document cleaner's output: that cleaner judges each page in its own context, so two copies
+ * of one story can come out of it different (measured on the bench at 100 MB with the quality
+ * cleaner: 87.9% of syndicated copies found on its output against 97.9% on this text, and 15
+ * originals dropped whose cleaned text had shrunk to a few lines). It also spares a cleaning pass.
+ */
+export function indexLines(text: string, context: CorpusContext | undefined): string[] {
+  const hook = context?.siteBoilerplate;
+  const out: string[] = [];
+  for (const line of text.split(LINE_BREAK)) {
+    if (line.trim() === "" || (hook && hook(line))) continue;
+    out.push(line);
+  }
+  return out;
+}
+
+/** The non-blank lines a cleaned document keeps. */
 export function keptLines(doc: CleanedDocument): string[] {
   const out: string[] = [];
   for (const l of doc.lines) if (l.keep && !l.blank) out.push(l.text);
@@ -89,9 +108,9 @@ export function cleanCorpus(documents: readonly CorpusDocument[], options: Corpu
     };
   }
   const index = new PageIndex(options);
-  cleaned.forEach((doc, i) => {
-    const d = documents[i]!;
-    index.add({ id: d.id, ...(d.key !== undefined ? { key: d.key } : {}), ...(d.date !== undefined ? { date: d.date } : {}) }, keptLines(doc));
+  documents.forEach((d) => {
+    const context = useSites && d.site !== undefined ? profile!.context(d.site, options.thresholds) : undefined;
+    index.add({ id: d.id, ...(d.key !== undefined ? { key: d.key } : {}), ...(d.date !== undefined ? { date: d.date } : {}) }, indexLines(d.text, context));
   });
   const plan = index.resolve();
   return {

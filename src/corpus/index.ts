@@ -6,7 +6,7 @@ export {
   DUPLICATE_PAGE, CROSS_DOC_PARAGRAPH,
 } from "./dedup.js";
 export type { Cluster, ClusterMember, DedupOptions, DedupStats, DuplicateReason, PageInfo } from "./dedup.js";
-export { applyPlan, cleanCorpus, cleanWithContext, keptLines } from "./apply.js";
+export { applyPlan, cleanCorpus, cleanWithContext, indexLines, keptLines } from "./apply.js";
 export type { CorpusCleanOptions, CorpusCleanResult, CorpusDocument } from "./apply.js";
 export { compareNatural, fileKey } from "./order.js";
 export { normalizeLine } from "./normalize.js";
