@@ -78,6 +78,21 @@ describe("corpus cleaning from the command line", () => {
     expect(JSON.parse(results[0]!).report.corpus.clusters.map((c: { kept: string }) => c.kept)).toEqual(["12", "15"]);
   });
 
+  it("takes the site of a directly named file from its directory, and the same copies for any order", async () => {
+    const trees: string[] = [];
+    for (const [k, order] of [["a", "b", "c"], ["c", "a", "b"]].entries()) {
+      const out = join(dir, `dirs${k}`);
+      const r = await winnow(["clean", ...order.map((s) => join(dir, "files", `${s}.example`)), "-o", out, "-q"]);
+      expect(r.code).toBe(0);
+      trees.push(JSON.stringify(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), "utf8")])));
+    }
+    expect(trees[1]).toBe(trees[0]);
+    const files = JSON.parse(trees[0]!).map((e: string[]) => e[0]);
+    expect(files).not.toContain("900.txt");
+    expect(files).toContain("15.txt");
+    expect(trees[0]).not.toContain("Home | World");
+  });
+
   it("learns a profile, merges shard profiles into the same bytes, and cleans stdin in one go with it", async () => {
     const whole = join(dir, "whole.profile");
     expect((await winnow(["learn", join(dir, "all.jsonl"), "-o", whole, "-q"])).code).toBe(0);
