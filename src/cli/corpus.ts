@@ -17,7 +17,6 @@ import type { Streams } from "./terminal.js";
 
 /** The corpus section of the report: what spans documents, and what it cost. */
 export interface CorpusSummary {
-  readonly passes: number;
   readonly siteProfile?: SiteProfileStats;
   readonly dedup?: DedupStats;
   /** Each kept page with the pages dropped as its copies, in key order. */
@@ -68,7 +67,6 @@ export class CorpusRun {
   private ordinal = 0;
   private spoolDir?: string;
   private spool?: string;
-  private passes = 1;
 
   private constructor(private readonly config: Config, private readonly cleanOptions: CleanOptions) {}
 
@@ -97,7 +95,6 @@ export class CorpusRun {
     const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
     const docs = () => documents(config.inputs, config.format, config.output, options, () => run.stdin(streams.stdin));
     if (learn) {
-      run.passes++;
       const profile = new SiteProfile();
       for await (const doc of docs()) {
         const site = siteOfDocument(doc);
@@ -106,7 +103,6 @@ export class CorpusRun {
       run.profile = profile;
     }
     if (index) {
-      run.passes++;
       const pages = new PageIndex({
         threshold: c.nearDup, containment: c.containment, crossDocParagraphs: c.crossDocParagraphs,
         dedupPages: c.dedupPages, preferDate: c.dateField !== undefined,
@@ -152,8 +148,9 @@ export class CorpusRun {
   }
 
   summary(): CorpusSummary {
+    // How many passes were made is left out: a run with --profile (one pass fewer) must give the
+    // same report as the run that learned the profile.
     return {
-      passes: this.passes,
       ...(this.profile && { siteProfile: this.profile.stats() }),
       ...(this.plan && { dedup: this.plan.stats(), clusters: this.plan.clusters() }),
     };

@@ -103,10 +103,17 @@ describe("corpus cleaning from the command line", () => {
     expect(m.stderr).toMatch(/merged 32 pages of 3 sites/);
     expect(readFileSync(merged).equals(readFileSync(whole))).toBe(true);
 
-    const twoPass = await winnow(["clean", join(dir, "all.jsonl"), "-q"]);
-    const viaStdin = await winnow(["clean", "--profile", merged, "-q"], { stdin: readFileSync(join(dir, "all.jsonl")) });
+    const twoPass = await winnow(["clean", join(dir, "all.jsonl"), "-q", "--report", join(dir, "two.json")]);
+    const viaStdin = await winnow(["clean", "--profile", merged, "-q", "--report", join(dir, "stdin.json")], { stdin: readFileSync(join(dir, "all.jsonl")) });
     expect(twoPass.code).toBe(0);
     expect(viaStdin).toEqual(twoPass);
+    // The reports differ only in where each document was read from.
+    const withoutPaths = (f: string) => {
+      const r = JSON.parse(readFileSync(join(dir, f), "utf8"));
+      for (const d of r.documents) delete d.path;
+      return r;
+    };
+    expect(withoutPaths("stdin.json")).toEqual(withoutPaths("two.json"));
     expect(twoPass.stdout.split("\n").filter(Boolean)).toHaveLength(30);
   });
 
