@@ -9,7 +9,7 @@ import { type Cluster, type DedupPlan, type DedupStats, PageIndex } from "../cor
 import { fileKey } from "../corpus/order.js";
 import { ProfileError, SiteProfile, type SiteProfileStats } from "../corpus/site-profile.js";
 import { describeFsError, expandInputs } from "../io/inputs.js";
-import { isProblem, readInput, type SourceDocument } from "../io/read.js";
+import { isProblem, readInput, type ReadOptions, type SourceDocument } from "../io/read.js";
 import type { CleanOptions, CleanedDocument, CorpusContext, Removal } from "../pipeline/types.js";
 import type { Config, LearnConfig } from "./config.js";
 import { ExitCode } from "./exit.js";
@@ -40,14 +40,23 @@ function keyOf(doc: SourceDocument): string {
   return doc.record === undefined && doc.path !== "<stdin>" ? fileKey(doc.id) : doc.id;
 }
 
-type ReadOpts = { textField: string; idField: string; siteField: string };
+/** The read options of a run: every pass must read exactly the documents the others read. */
+function readOptions(c: Pick<Config, "textField" | "idField" | "siteField" | "maxDocBytes" | "encoding">, signal?: AbortSignal): ReadOptions {
+  return {
+    textField: c.textField, idField: c.idField, siteField: c.siteField, maxDocBytes: c.maxDocBytes,
+    ...(c.encoding && { encoding: c.encoding }), ...(signal && { signal }),
+  };
+}
+
+/** Where a document was read from: how the writing pass finds its decision (robust to --resume skipping inputs). */
+const placeOf = (doc: SourceDocument) => `${doc.path}\u0000${doc.line ?? ""}`;
 
 /** Every readable document of the inputs, in input order; problems are left to the final pass to report. */
 async function* documents(
   inputs: readonly string[],
   format: Config["format"],
   exclude: string | undefined,
-  options: ReadOpts,
+  options: ReadOptions,
   stdin: () => Readable,
 ): AsyncGenerator<SourceDocument> {
   for await (const input of expandInputs(inputs, { ...(format && { format }), ...(exclude && { exclude }) })) {
@@ -64,7 +73,8 @@ async function* documents(
 export class CorpusRun {
   private profile?: SiteProfile;
   private plan?: DedupPlan;
-  private ordinal = 0;
+  /** Input place → ordinal in the page index. One short string per document (not per line). */
+  private readonly ordinals = new Map<string, number>();
   private spoolDir?: string;
   private spool?: string;
 
@@ -91,8 +101,8 @@ export class CorpusRun {
     const index = c.dedupPages || c.crossDocParagraphs;
     if (!learn && !index) return run;
     const usesStdin = config.inputs.length === 0 || config.inputs.includes("-");
-    if (usesStdin) await run.spoolStdin(streams.stdin);
-    const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
+    if (usesStdin) await run.spoolStdin(streams.stdin, streams.signal);
+    const options = readOptions(config, streams.signal);
     const docs = () => documents(config.inputs, config.format, config.output, options, () => run.stdin(streams.stdin));
     if (learn) {
       const profile = new SiteProfile();
@@ -109,7 +119,8 @@ export class CorpusRun {
       });
       for await (const doc of docs()) {
         const date = c.dateField !== undefined ? dateOf(doc, c.dateField) : undefined;
-        pages.add({ id: doc.id, key: keyOf(doc), ...(date !== undefined && { date }) }, indexLines(doc.text, run.siteContext(doc)));
+        const ordinal = pages.add({ id: doc.id, key: keyOf(doc), ...(date !== undefined && { date }) }, indexLines(doc.text, run.siteContext(doc)));
+        run.ordinals.set(placeOf(doc), ordinal);
       }
       run.plan = pages.resolve();
     }
@@ -138,10 +149,9 @@ export class CorpusRun {
   clean(doc: SourceDocument): { cleaned: CleanedDocument; page?: Removal } {
     const cleaned = this.cleanPage(doc);
     if (!this.plan) return { cleaned };
-    const ordinal = this.ordinal++;
-    const expected = this.plan.idOf(ordinal);
-    if (expected !== doc.id) {
-      throw new Error(`the inputs changed between passes (document ${ordinal + 1} was ${expected ?? "absent"}, now ${doc.id}); run again on inputs that are not being written to`);
+    const ordinal = this.ordinals.get(placeOf(doc));
+    if (ordinal === undefined || this.plan.idOf(ordinal) !== doc.id) {
+      throw new Error(`${placeOf(doc).replace("\u0000", ":")}: the input changed between passes (document ${doc.id} was not there, or not with this id, when the corpus was indexed); run again on inputs that are not being written to`);
     }
     const r = applyPlan(cleaned, this.plan, ordinal);
     return { cleaned: r.document, ...(r.page && { page: r.page }) };
@@ -156,10 +166,15 @@ export class CorpusRun {
     };
   }
 
-  private async spoolStdin(stdin: Readable): Promise<void> {
+  private async spoolStdin(stdin: Readable, signal: AbortSignal | undefined): Promise<void> {
     this.spoolDir = await mkdtemp(join(tmpdir(), "winnow-stdin-"));
     this.spool = join(this.spoolDir, "stdin");
-    await pipeline(stdin, createWriteStream(this.spool));
+    try {
+      await pipeline(stdin, createWriteStream(this.spool), ...(signal ? [{ signal }] : []));
+    } catch (err) {
+      // Interrupted while reading stdin: the writing pass sees the signal and stops before output.
+      if (!signal?.aborted) throw err;
+    }
   }
 
   async dispose(): Promise<void> {
@@ -207,7 +222,7 @@ export async function learn(config: LearnConfig, streams: Streams): Promise<Exit
     profile = SiteProfile.merge(parts);
   } else {
     profile = new SiteProfile();
-    const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
+    const options = readOptions(config, streams.signal);
     let unsited = 0;
     for await (const input of expandInputs(config.inputs, { ...(config.format && { format: config.format }) })) {
       if (!("rel" in input)) { fail(input.path, input.message); continue; }

@@ -13,9 +13,11 @@ const HELP_WIDTH = 100;
 
 const EXIT_HELP = `
 Exit codes:
-  0  done (check: nothing to remove)
-  1  check: removable lines found
-  2  errors: a bad option, or inputs that could not be read or written (the others were processed)`;
+  0    done (check: nothing to remove)
+  1    check: removable lines found
+  2    errors: a bad option, or inputs that could not be read or written (the others were processed)
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Finished outputs are complete; the report
+       says where the run stopped`;
 
 function inputOptions(cmd: Command): Command {
   return cmd
@@ -28,15 +30,20 @@ function inputOptions(cmd: Command): Command {
     .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
+    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
     .option("-q, --quiet", "no summary on stderr");
 }
 
 /** Corpus-level cleaning (docs/corpus.md): options of clean and check. */
 function corpusOptions(cmd: Command): Command {
   return cmd
-    .option("--profile <file>", "site statistics from `winnow learn` instead of a learning pass over the inputs")
-    .option("--no-site-boilerplate", "keep lines a site repeats on many of its pages")
-    .option("--no-dedup-pages", "keep duplicate pages (exact, near-duplicate or contained copies)")
+    .option("--corpus", "clean across documents: --site-boilerplate and --dedup-pages (reads the inputs up to three times)")
+    .option("--site-boilerplate", "remove lines a site repeats on many of its pages (learned from the inputs first)")
+    .option("--no-site-boilerplate", "with --corpus: keep them")
+    .option("--profile <file>", "site statistics from `winnow learn` instead of learning them (implies --site-boilerplate)")
+    .option("--dedup-pages", "leave out duplicate pages (exact, near-duplicate or contained copies) but the first by id")
+    .option("--no-dedup-pages", "with --corpus: keep them")
     .option("--near-dup <j>", "Jaccard similarity from which two pages are duplicates (0 to 1)", "0.8")
     .option("--containment <c>", "share of a page inside a kept page from which it is a copy (0 to 1, 0 = off)", "0.9")
     .option("--cross-doc-paragraphs", "drop long paragraphs already kept on another page")
@@ -71,7 +78,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<E
       .description("clean documents and write the kept text (to stdout, or mirrored under -o DIR)")
       .argument("[inputs...]", "files, directories, globs, or - for stdin (the default)")
       .option("-o, --output <dir>", "write one cleaned file per input at the same relative path under DIR")
-      .option("--explain", "print every line with its decision, detector, reason and score instead of the text"),
+      .option("--explain", "print every line with its decision, detector, reason and score instead of the text")
+      .option("--resume", "with -o: skip inputs whose output is already complete and up to date (finish an interrupted run)"),
   ))
     .addHelpText("after", `
 Examples:
@@ -101,6 +109,8 @@ Exits 1 when any document has removable lines (above --max-removed-ratio), 0 whe
     .option("--text-field <name>", "JSONL field holding the text", "text")
     .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
     .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
+    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
     .option("-q, --quiet", "no summary on stderr")
     .addHelpText("after", `
 Examples:

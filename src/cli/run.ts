@@ -1,10 +1,11 @@
 import { realpath } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { expandInputs, isWithin, type Format, type Input } from "../io/inputs.js";
 import { withText } from "../io/jsonl.js";
 import { isProblem, readInput, type ReadProblem, type SourceDocument } from "../io/read.js";
 import { ReportFile } from "../io/report-file.js";
-import { atomicFileSink, BrokenPipe, stdoutSink, type Sink } from "../io/write.js";
+import { inputMtime, upToDate } from "../io/resume.js";
+import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
 import { assemble } from "../pipeline/assemble.js";
 import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
 import type { CleanOptions, CleanedDocument } from "../pipeline/types.js";
@@ -26,6 +27,12 @@ export async function run(config: Config, streams: Streams, version: string): Pr
       await run.abandon();
       return ExitCode.Ok; // `| head` closed the pipe: not an error.
     }
+    if (err instanceof WriteError) {
+      // The report or --removed file could not be written: one line saying which and why.
+      await run.abandon();
+      streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
     await run.abandon();
     throw err;
   }
@@ -45,6 +52,15 @@ class Run {
   private bytes = 0;
   private outputReal?: string;
   private corpus?: CorpusRun;
+  /** Inputs skipped by --resume because their output was complete and current. */
+  private resumed = 0;
+  /** Directories below -o already swept of a killed run's temporary files. */
+  private readonly swept = new Set<string>();
+  private sweptFiles = 0;
+  /** Outputs written in this run, and the input each came from: two inputs never share one. */
+  private readonly outputs = new Map<string, string>();
+  /** Why the run stopped before the end (a full disk), if it did. */
+  private stopped?: string;
 
   constructor(private readonly config: Config, private readonly streams: Streams, version: string) {
     this.report = new ReportBuilder({ version, command: config.command, options: reportedOptions(config) });
@@ -63,13 +79,18 @@ class Run {
       this.streams.stderr.write(`winnow: ${err.message}\n`);
       return ExitCode.Error;
     }
+    for (const file of [config.report, config.removed]) {
+      if (file) this.sweptFiles += await sweepStaleTemps(dirname(resolve(file)));
+    }
     if (config.report) this.reportFile = await ReportFile.open(config.report);
     if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
     // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
     this.stdout = stdoutSink(this.streams.stdout);
     if (config.output) this.outputReal = resolve(config.output);
 
+    const signal = this.streams.signal;
     for await (const item of expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) })) {
+      if (signal?.aborted || this.stopped) break;
       if (!("rel" in item)) {
         this.problem({ problem: true, path: item.path, message: item.message, fatal: true });
         continue;
@@ -82,6 +103,9 @@ class Run {
     this.progress.clear();
     await this.corpus.dispose();
     this.report.setCorpus(this.corpus.summary());
+    if (this.resumed) this.report.setResumed(this.resumed);
+    const interrupted = signal?.aborted ? signalName(signal.reason) : undefined;
+    if (interrupted) this.report.setInterrupted(interrupted);
     const summary = this.report.summary();
     await this.removedSink?.close();
     await this.reportFile?.close(summary);
@@ -89,7 +113,17 @@ class Run {
       const verb = config.command === "check" ? "checked" : "cleaned";
       this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
       this.streams.stderr.write(renderCorpus(this.corpus.summary()));
+      if (this.resumed) this.streams.stderr.write(`winnow: --resume: ${this.resumed} input${this.resumed === 1 ? "" : "s"} already done, skipped\n`);
+      if (this.sweptFiles) this.streams.stderr.write(`winnow: removed ${this.sweptFiles} temporary file${this.sweptFiles === 1 ? "" : "s"} left by an interrupted run\n`);
     }
+    if (interrupted) {
+      // Always said, even with --quiet: the output is incomplete and the user must know.
+      const report = config.report ? `; the report (${config.report}) covers what was done` : "";
+      const again = config.output ? "; run again with --resume to finish" : "";
+      this.streams.stderr.write(`winnow: interrupted by ${interrupted} after ${this.docs} document${this.docs === 1 ? "" : "s"}; finished outputs are complete, the one in progress was discarded${report}${again}\n`);
+      return interrupted === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted;
+    }
+    if (this.stopped) this.streams.stderr.write(`winnow: stopped: ${this.stopped}\n`);
     if (this.report.errorCount > 0) return ExitCode.Error;
     if (config.command === "check" && this.findings > 0) return ExitCode.Found;
     return ExitCode.Ok;
@@ -111,12 +145,20 @@ class Run {
     this.report.addError({ path: p.path, ...(p.line !== undefined && { line: p.line }), message: p.message }, true);
   }
 
+  /** A notice that is not an error (the document was still cleaned); not shown with --quiet. */
+  private warn(message: string): void {
+    if (this.config.quiet) return;
+    this.progress.clear();
+    this.streams.stderr.write(`${this.errColour.yellow("warning")}: ${message}\n`);
+  }
+
   /** Where the cleaned copy of `input` goes under -o, or a reason it cannot go there. */
   private async destination(input: Input, format: Format): Promise<string | { refused: string }> {
     const out = this.config.output!;
     let rel = input.rel;
     if (input.stdin) rel = format === "jsonl" ? "stdin.jsonl" : "stdin.txt";
-    const dest = join(out, rel);
+    const dest = await safeOutputPath(out, rel);
+    if (typeof dest !== "string") return dest;
     if (!isWithin(out, dest)) return { refused: `output path ${dest} would fall outside ${out}` };
     if (!input.stdin) {
       const real = await realpath(input.path).catch(() => resolve(input.path));
@@ -129,10 +171,19 @@ class Run {
 
   private async cleanInput(input: Input): Promise<void> {
     const { config } = this;
+    const signal = this.streams.signal;
     let format: Format = input.format ?? "text";
     let sink: Sink | undefined;
     let refused = false;
     let wrote = false;
+    let mtime: Date | undefined;
+    if (config.output && config.command === "clean" && !input.stdin) {
+      mtime = await inputMtime(input.path);
+      if (config.resume) {
+        const dest = await this.destination(input, format);
+        if (typeof dest === "string" && (await upToDate(input.path, dest))) { this.resumed++; return; }
+      }
+    }
     const openSink = async (): Promise<Sink | undefined> => {
       if (sink || refused) return sink;
       if (config.command === "check") return undefined;
@@ -143,13 +194,28 @@ class Run {
         this.problem({ problem: true, path: input.path, message: dest.refused, fatal: true });
         return undefined;
       }
-      sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz");
+      const earlier = this.outputs.get(dest);
+      if (earlier !== undefined) {
+        // Two inputs with the same name from different arguments (a/x.txt b/x.txt): writing the
+        // second would silently replace the first's output.
+        refused = true;
+        this.problem({ problem: true, path: input.path, message: `its output ${dest} was already written for ${earlier} in this run; skipped (give the parent directories instead, or use separate -o directories)`, fatal: true });
+        return undefined;
+      }
+      this.outputs.set(dest, input.path);
+      const dir = dirname(dest);
+      if (!this.swept.has(dir)) { this.swept.add(dir); this.sweptFiles += await sweepStaleTemps(dir); }
+      sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz", mtime ? { mtime } : {});
       return sink;
     };
-    const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
+    const options = {
+      textField: config.textField, idField: config.idField, siteField: config.siteField, maxDocBytes: config.maxDocBytes,
+      ...(config.encoding && { encoding: config.encoding }), ...(signal && { signal }),
+    };
     let fatal = false;
     try {
       for await (const item of readInput(input, options, this.corpus!.stdin(this.streams.stdin), (f) => { format = f; })) {
+        if (signal?.aborted) break;
         if (isProblem(item)) {
           this.problem(item);
           if (item.fatal) fatal = true;
@@ -164,6 +230,11 @@ class Run {
         if (refused) return;
         wrote = true;
       }
+      if (signal?.aborted) {
+        // Interrupted: this input is not finished, so its output never gets its final name.
+        if (sink) await sink.abort();
+        return;
+      }
       if (!wrote && !fatal && config.command === "clean" && config.output) await openSink(); // an empty input gives an empty output
       if (sink && config.output) {
         // A text input given up entirely writes nothing; a JSONL input keeps what was read before a fault.
@@ -172,7 +243,11 @@ class Run {
       }
     } catch (err) {
       await sink?.abort();
-      throw err;
+      if (!(err instanceof WriteError)) throw err;
+      // This input's output could not be written: say so, go on with the others, unless no write
+      // can succeed any more (full disk, read-only file system).
+      this.problem({ problem: true, path: input.path, message: err.message, fatal: true });
+      if (err.stopsRun) this.stopped = `${err.message}; the inputs after ${input.path} were not cleaned`;
     }
   }
 
@@ -183,6 +258,9 @@ class Run {
   /** Cleans one document; `openSink` is called only when there is something to write. */
   private async cleanDocument(doc: SourceDocument, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
     const { config } = this;
+    if (doc.encoding && doc.encoding.replaced > 0) {
+      this.warn(`${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""}: ${doc.encoding.replaced} character${doc.encoding.replaced === 1 ? "" : "s"} not valid in ${doc.encoding.encoding} replaced by U+FFFD`);
+    }
     // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
     const early = format === "jsonl" ? await openSink() : undefined;
     const { cleaned, page } = this.corpus!.clean(doc);
@@ -242,4 +320,9 @@ class Run {
     }
     await this.stdout!.write(out);
   }
+}
+
+/** The name of the signal an AbortController was aborted with (bin/winnow.js passes it). */
+function signalName(reason: unknown): string {
+  return typeof reason === "string" && /^SIG[A-Z]+$/.test(reason) ? reason : "SIGINT";
 }

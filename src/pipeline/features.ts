@@ -1,0 +1,141 @@
+/**
+ * Block features of one line, computed once and shared by every detector. Pure and allocation-light:
+ * every regular expression is compiled once at module load, and Intl.Segmenter runs only on lines in
+ * scripts written without spaces.
+ */
+
+export interface LineFeatures {
+  /** Trimmed length in UTF-16 code units. */
+  readonly chars: number;
+  /** Length weighted for information: a Han/kana/Hangul/Thai character counts WIDE_CHAR_WEIGHT times. */
+  readonly weight: number;
+  readonly words: number;
+  /** Words found in the document language's stopword list. */
+  readonly stopwords: number;
+  /** stopwords / words, 0 for a line without words. */
+  readonly stopDensity: number;
+  /** Ends like a sentence: . ! ? … 。 ！ ？ ؟ ۔ । possibly followed by closing quotes or brackets. */
+  readonly terminal: boolean;
+  readonly digitShare: number;
+  readonly upperShare: number;
+  /** Share of characters that are neither letters, digits, marks nor spaces. */
+  readonly symbolShare: number;
+  /** Separator tokens standing alone between words: | » › / • · > ‹ « ← → */
+  readonly separators: number;
+  readonly urls: number;
+  readonly emails: number;
+  readonly handles: number;
+  /** Starts with a list bullet or a list number ("•", "*", "-", "·", "1.", "2)"). */
+  readonly bullet: boolean;
+  /** Ends with "..." or "…", the mark of a truncated teaser. */
+  readonly truncated: boolean;
+  /** 0 at the first line of the document, 1 at the last. */
+  readonly position: number;
+  /** Lower-cased words, kept for the duplicate detectors. */
+  readonly tokens: readonly string[];
+}
+
+/** CJK characters carry about three times the information of a Latin letter (UTF-16 length of equal texts). */
+export const WIDE_CHAR_WEIGHT = 3;
+/** Intl.Segmenter slows down sharply on long strings; the scorer segments in chunks of this size too. */
+export const SEGMENT_CHUNK = 2000;
+
+const NO_SPACE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*/gu;
+const TERMINAL = /[.!?…。！？؟۔।:;][\s"'“”«»‘’)\]）」』】]*$/u;
+const SEPARATOR = /(?:^|\s)(?:\||»|›|\/|•|·|>|<|«|‹|←|→|–)(?=\s|$)/gu;
+const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
+const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
+const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆□☆★◇▫➤▶✓✔→-]|\d{1,2}[.)]\s)\s*/u;
+const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
+
+/**
+ * Character classes for the share features, one table lookup per UTF-16 unit: per-line regular
+ * expressions (one pass each for digits, capitals, letters, symbols, wide characters) were the largest
+ * single cost of cleaning. Classes are computed once per code unit on first sight.
+ */
+const enum Cls { Unknown = 0, Letter, Upper, Digit, Space, Symbol, Wide }
+const CLASS = new Uint8Array(0x10000);
+const WIDE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+function classOf(code: number): Cls {
+  let c = CLASS[code]!;
+  if (c !== Cls.Unknown) return c;
+  const ch = String.fromCharCode(code);
+  if (code >= 0xd800 && code <= 0xdfff) c = Cls.Letter; // a surrogate half: astral letters, emoji; rare enough
+  else if (WIDE_RE.test(ch)) c = Cls.Wide;
+  else if (/\p{Lu}/u.test(ch)) c = Cls.Upper;
+  else if (/\p{L}/u.test(ch)) c = Cls.Letter;
+  else if (/\p{Nd}/u.test(ch)) c = Cls.Digit;
+  else if (/[\p{M}\p{N}\s]/u.test(ch)) c = Cls.Space;
+  else c = Cls.Symbol;
+  CLASS[code] = c;
+  return c;
+}
+
+interface Shares { letters: number; upper: number; digits: number; symbols: number; wide: number }
+/** Counts of letters (wide ones included), capitals, digits, symbols and wide characters in one pass. */
+export function charShares(t: string): Shares {
+  let letters = 0, upper = 0, digits = 0, symbols = 0, wide = 0;
+  for (let i = 0; i < t.length; i++) {
+    switch (classOf(t.charCodeAt(i))) {
+      case Cls.Letter: letters++; break;
+      case Cls.Upper: letters++; upper++; break;
+      case Cls.Digit: digits++; break;
+      case Cls.Symbol: symbols++; break;
+      case Cls.Wide: letters++; wide++; break;
+      default: break;
+    }
+  }
+  return { letters, upper, digits, symbols, wide };
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+function countMatches(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s) !== null) n++;
+  return n;
+}
+
+/** Lower-cased words of a line: a regex for spaced scripts, Intl.Segmenter (in chunks) for the others. */
+export function tokenize(text: string): string[] {
+  const lower = text.toLowerCase();
+  if (!NO_SPACE_SCRIPT.test(lower)) return lower.match(WORD) ?? [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  const out: string[] = [];
+  for (let i = 0; i < lower.length; i += SEGMENT_CHUNK) {
+    for (const w of segmenter.segment(lower.slice(i, i + SEGMENT_CHUNK))) if (w.isWordLike) out.push(w.segment);
+  }
+  return out;
+}
+
+export function lineFeatures(text: string, index: number, total: number, stopwords: ReadonlySet<string>): LineFeatures {
+  const t = text.trim();
+  const chars = t.length;
+  const tokens = tokenize(t);
+  let stop = 0;
+  for (const w of tokens) if (stopwords.has(w)) stop++;
+  const { letters, upper, digits, symbols, wide } = charShares(t);
+  return {
+    chars,
+    weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
+    words: tokens.length,
+    stopwords: stop,
+    stopDensity: tokens.length ? stop / tokens.length : 0,
+    terminal: TERMINAL.test(t),
+    digitShare: chars ? digits / chars : 0,
+    upperShare: letters ? upper / letters : 0,
+    symbolShare: chars ? symbols / chars : 0,
+    separators: countMatches(SEPARATOR, t),
+    // Cheap guards first: most lines have no "/", "@" at all.
+    urls: t.includes("http") || t.includes("www.") ? countMatches(URL, t) : 0,
+    emails: t.includes("@") ? countMatches(EMAIL, t) : 0,
+    handles: t.includes("@") ? countMatches(HANDLE, t) : 0,
+    bullet: BULLET.test(t),
+    truncated: TRUNCATED.test(t),
+    position: total > 1 ? index / (total - 1) : 0,
+    tokens,
+  };
+}
