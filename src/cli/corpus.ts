@@ -143,16 +143,15 @@ export class CorpusRun {
   }
 
   /**
-   * Cleans a document of the writing pass, which must see the documents in the order of the indexing
-   * pass. `page` is set when the whole page is a duplicate (it is then left out of the output).
+   * Cleans a document of the writing pass. `page` is set when the whole page is a duplicate (it is
+   * then left out of the output); `unindexed` when the indexing pass did not see this document at this
+   * place (the input changed in between).
    */
-  clean(doc: SourceDocument): { cleaned: CleanedDocument; page?: Removal } {
+  clean(doc: SourceDocument): { cleaned: CleanedDocument; page?: Removal; unindexed?: true } {
     const cleaned = this.cleanPage(doc);
     if (!this.plan) return { cleaned };
     const ordinal = this.ordinals.get(placeOf(doc));
-    if (ordinal === undefined || this.plan.idOf(ordinal) !== doc.id) {
-      throw new Error(`${placeOf(doc).replace("\u0000", ":")}: the input changed between passes (document ${doc.id} was not there, or not with this id, when the corpus was indexed); run again on inputs that are not being written to`);
-    }
+    if (ordinal === undefined || this.plan.idOf(ordinal) !== doc.id) return { cleaned, unindexed: true };
     const r = applyPlan(cleaned, this.plan, ordinal);
     return { cleaned: r.document, ...(r.page && { page: r.page }) };
   }

@@ -263,7 +263,11 @@ class Run {
     }
     // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
     const early = format === "jsonl" ? await openSink() : undefined;
-    const { cleaned, page } = this.corpus!.clean(doc);
+    const { cleaned, page, unindexed } = this.corpus!.clean(doc);
+    if (unindexed) {
+      // Counted as an error (exit 2), but the document is still cleaned, without page decisions.
+      this.problem({ problem: true, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), message: "the input changed while it was being read (this document was not there when the corpus was indexed); cleaned without duplicate-page decisions" });
+    }
     let text = page ? "" : assemble(cleaned.lines);
     if (format === "jsonl" && !/\n$/.test(doc.text)) text = text.replace(/\n$/, "");
     const bytesOut = Buffer.byteLength(text);
