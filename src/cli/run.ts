@@ -7,8 +7,8 @@ import { ReportFile } from "../io/report-file.js";
 import { inputMtime, upToDate } from "../io/resume.js";
 import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
 import { assemble } from "../pipeline/assemble.js";
-import { cleanDocument } from "../pipeline/clean.js";
-import type { CleanedDocument } from "../pipeline/types.js";
+import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
+import type { CleanOptions, CleanedDocument } from "../pipeline/types.js";
 import { reasonKey, ReportBuilder } from "../report/report.js";
 import { reportedOptions, type Config } from "./config.js";
 import { ExitCode } from "./exit.js";
@@ -51,6 +51,7 @@ class Run {
   private files = 0;
   private bytes = 0;
   private outputReal?: string;
+  private corpus?: CorpusRun;
   /** Inputs skipped by --resume because their output was complete and current. */
   private resumed = 0;
   /** Directories below -o already swept of a killed run's temporary files. */
@@ -70,6 +71,14 @@ class Run {
 
   async execute(): Promise<ExitCode> {
     const { config } = this;
+    try {
+      // The corpus passes (site profile, duplicate pages) read everything before the first output.
+      this.corpus = await CorpusRun.prepare(config, this.streams, this.cleanOptions());
+    } catch (err) {
+      if (!(err instanceof CorpusSetupError)) throw err;
+      this.streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
     for (const file of [config.report, config.removed]) {
       if (file) this.sweptFiles += await sweepStaleTemps(dirname(resolve(file)));
     }
@@ -92,6 +101,8 @@ class Run {
 
     await this.stdout?.close();
     this.progress.clear();
+    await this.corpus.dispose();
+    this.report.setCorpus(this.corpus.summary());
     if (this.resumed) this.report.setResumed(this.resumed);
     const interrupted = signal?.aborted ? signalName(signal.reason) : undefined;
     if (interrupted) this.report.setInterrupted(interrupted);
@@ -101,6 +112,7 @@ class Run {
     if (!config.quiet) {
       const verb = config.command === "check" ? "checked" : "cleaned";
       this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
+      this.streams.stderr.write(renderCorpus(this.corpus.summary()));
       if (this.resumed) this.streams.stderr.write(`winnow: --resume: ${this.resumed} input${this.resumed === 1 ? "" : "s"} already done, skipped\n`);
       if (this.sweptFiles) this.streams.stderr.write(`winnow: removed ${this.sweptFiles} temporary file${this.sweptFiles === 1 ? "" : "s"} left by an interrupted run\n`);
     }
@@ -119,6 +131,7 @@ class Run {
 
   async abandon(): Promise<void> {
     this.progress.clear();
+    await this.corpus?.dispose();
     await this.stdout?.abort();
     await this.removedSink?.abort();
     await this.reportFile?.abort();
@@ -201,7 +214,7 @@ class Run {
     };
     let fatal = false;
     try {
-      for await (const item of readInput(input, options, this.streams.stdin, (f) => { format = f; })) {
+      for await (const item of readInput(input, options, this.corpus!.stdin(this.streams.stdin), (f) => { format = f; })) {
         if (signal?.aborted) break;
         if (isProblem(item)) {
           this.problem(item);
@@ -213,9 +226,8 @@ class Run {
           }
           continue;
         }
-        const s = await openSink();
+        await this.cleanDocument(item, format, openSink);
         if (refused) return;
-        await this.cleanDocument(item, format, s);
         wrote = true;
       }
       if (signal?.aborted) {
@@ -239,13 +251,24 @@ class Run {
     }
   }
 
-  private async cleanDocument(doc: SourceDocument, format: Format, sink: Sink | undefined): Promise<void> {
+  private cleanOptions(): CleanOptions {
+    return { mode: this.config.mode, ...(this.config.lang && { lang: this.config.lang }) };
+  }
+
+  /** Cleans one document; `openSink` is called only when there is something to write. */
+  private async cleanDocument(doc: SourceDocument, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
     const { config } = this;
     if (doc.encoding && doc.encoding.replaced > 0) {
       this.warn(`${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""}: ${doc.encoding.replaced} character${doc.encoding.replaced === 1 ? "" : "s"} not valid in ${doc.encoding.encoding} replaced by U+FFFD`);
     }
-    const cleaned = cleanDocument(doc.text, { mode: config.mode, ...(config.lang && { lang: config.lang }) });
-    let text = assemble(cleaned.lines);
+    // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
+    const early = format === "jsonl" ? await openSink() : undefined;
+    const { cleaned, page, unindexed } = this.corpus!.clean(doc);
+    if (unindexed) {
+      // Counted as an error (exit 2), but the document is still cleaned, without page decisions.
+      this.problem({ problem: true, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), message: "the input changed while it was being read (this document was not there when the corpus was indexed); cleaned without duplicate-page decisions" });
+    }
+    let text = page ? "" : assemble(cleaned.lines);
     if (format === "jsonl" && !/\n$/.test(doc.text)) text = text.replace(/\n$/, "");
     const bytesOut = Buffer.byteLength(text);
     const row = this.report.addDocument(doc, cleaned, bytesOut);
@@ -263,6 +286,8 @@ class Run {
       await this.stdout!.write(renderExplain(header, cleaned.lines, this.outColour));
       if (!config.output) return;
     }
+    if (page) return; // a duplicate page is left out of the output
+    const sink = early ?? (await openSink());
     if (!sink) return;
     await sink.write(format === "jsonl" && doc.record ? withText(doc.record, text) + "\n" : text);
   }
