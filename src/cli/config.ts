@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { Format } from "../io/inputs.js";
 import type { Mode } from "../pipeline/types.js";
 
@@ -26,6 +27,8 @@ export interface Config {
   readonly onError: OnError;
   /** check only: share of a document's lines that may be removable before it is a finding. */
   readonly maxRemovedRatio: number;
+  /** Threads that clean documents: 1 cleans in-process; the output is the same for any number. */
+  readonly jobs: number;
 }
 
 /** The options commander hands over, before validation. */
@@ -43,7 +46,11 @@ export interface RawOptions {
   quiet?: boolean;
   onError?: string;
   maxRemovedRatio?: string;
+  jobs?: string;
 }
+
+/** More threads than this is a typo (each holds its own copy of the cleaner's lexicons). */
+const MAX_JOBS = 256;
 
 const MODES: readonly Mode[] = ["precise", "balanced", "recall"];
 const FORMATS: readonly Format[] = ["text", "jsonl"];
@@ -73,6 +80,13 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     throw new UsageError(`--lang takes an ISO 639 code such as fr, fra, ar or arb (got "${raw.lang}")`);
   }
   if (raw.output !== undefined && raw.output.trim() === "") throw new UsageError("-o/--output needs a directory");
+  let jobs = availableParallelism();
+  if (raw.jobs !== undefined) {
+    jobs = Number(raw.jobs);
+    if (!/^\s*\d+\s*$/.test(raw.jobs) || !Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+      throw new UsageError(`-j/--jobs takes a whole number of threads from 1 to ${MAX_JOBS} (got "${raw.jobs}")`);
+    }
+  }
   return {
     command,
     inputs,
@@ -89,6 +103,7 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     quiet: raw.quiet ?? false,
     onError: oneOf("--on-error", raw.onError, ON_ERROR, "skip")!,
     maxRemovedRatio: ratio,
+    jobs,
   };
 }
 

@@ -26,6 +26,7 @@ function inputOptions(cmd: Command): Command {
     .option("--lang <code>", "force the language (ISO 639-1 or 639-3) instead of detecting it")
     .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
+    .option("-j, --jobs <n>", "threads cleaning documents; the output is the same for any number (default: one per core)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
     .option("-q, --quiet", "no summary on stderr");
 }
