@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { encodingName } from "../io/decode.js";
 import type { Format } from "../io/inputs.js";
 import type { Mode } from "../pipeline/types.js";
 
@@ -29,6 +30,32 @@ export interface Config {
   readonly maxRemovedRatio: number;
   /** Threads that clean documents: 1 cleans in-process; the output is the same for any number. */
   readonly jobs: number;
+  /** A text file or JSONL line larger than this is skipped and reported (see DEFAULT_MAX_DOC_BYTES). */
+  readonly maxDocBytes: number;
+  /** WHATWG name of a forced input encoding; else detected (text) or UTF-8 (JSONL). */
+  readonly encoding?: string;
+  /** With -o: skip inputs whose output is complete and up to date (see src/io/resume.ts). */
+  readonly resume: boolean;
+}
+
+/**
+ * 64 MiB. A news article is well under 1 MiB; a "document" of 64 MiB is a dump mistake (a whole
+ * crawl in one file or one JSONL line). V8 caps a string at 2^29 - 24 UTF-16 units (~512 MiB), and
+ * the pipeline holds a few copies of a document at once (text, lines, decisions, output, JSON
+ * escaping up to 6x for control characters), so 64 MiB keeps the worst case near 1 GiB of heap.
+ */
+export const DEFAULT_MAX_DOC_BYTES = 64 * 2 ** 20;
+
+const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, k: 2 ** 10, kb: 1e3, kib: 2 ** 10, m: 2 ** 20, mb: 1e6, mib: 2 ** 20, g: 2 ** 30, gb: 1e9, gib: 2 ** 30 };
+
+/** `64M`, `64MiB`, `64MB`, `1000000`: bytes, or undefined when not a size. */
+export function parseSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const unit = SIZE_UNITS[m[2]!.toLowerCase()];
+  if (unit === undefined) return undefined;
+  const n = Math.floor(Number(m[1]) * unit);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
 /** The options commander hands over, before validation. */
@@ -47,6 +74,9 @@ export interface RawOptions {
   onError?: string;
   maxRemovedRatio?: string;
   jobs?: string;
+  maxDocBytes?: string;
+  encoding?: string;
+  resume?: boolean;
 }
 
 /** More threads than this is a typo (each holds its own copy of the cleaner's lexicons). */
@@ -87,6 +117,20 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
       throw new UsageError(`-j/--jobs takes a whole number of threads from 1 to ${MAX_JOBS} (got "${raw.jobs}")`);
     }
   }
+  let maxDocBytes = DEFAULT_MAX_DOC_BYTES;
+  if (raw.maxDocBytes !== undefined) {
+    const n = parseSize(raw.maxDocBytes);
+    if (n === undefined) throw new UsageError(`--max-doc-bytes takes a size such as 64M, 512KiB or 1000000 (got "${raw.maxDocBytes}")`);
+    maxDocBytes = n;
+  }
+  let encoding: string | undefined;
+  if (raw.encoding !== undefined) {
+    encoding = encodingName(raw.encoding.trim());
+    if (!encoding || encoding === "replacement") {
+      throw new UsageError(`--encoding: unknown encoding "${raw.encoding}"; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, koi8-r, windows-1256, gb18030, big5, shift_jis`);
+    }
+  }
+  if (raw.resume && raw.output === undefined) throw new UsageError("--resume needs -o DIR: it skips inputs whose output there is already complete");
   return {
     command,
     inputs,
@@ -104,6 +148,9 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     onError: oneOf("--on-error", raw.onError, ON_ERROR, "skip")!,
     maxRemovedRatio: ratio,
     jobs,
+    maxDocBytes,
+    ...(encoding !== undefined && { encoding }),
+    resume: raw.resume ?? false,
   };
 }
 
@@ -117,6 +164,8 @@ export function reportedOptions(config: Config): Record<string, unknown> {
     mode: config.mode,
     lang: config.lang ?? "auto",
     onError: config.onError,
+    encoding: config.encoding ?? "auto",
+    maxDocBytes: config.maxDocBytes,
     ...(config.command === "check" && { maxRemovedRatio: config.maxRemovedRatio }),
   };
 }

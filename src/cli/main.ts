@@ -12,9 +12,11 @@ const HELP_WIDTH = 100;
 
 const EXIT_HELP = `
 Exit codes:
-  0  done (check: nothing to remove)
-  1  check: removable lines found
-  2  errors: a bad option, or inputs that could not be read or written (the others were processed)`;
+  0    done (check: nothing to remove)
+  1    check: removable lines found
+  2    errors: a bad option, or inputs that could not be read or written (the others were processed)
+  130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Finished outputs are complete; the report
+       says where the run stopped`;
 
 function inputOptions(cmd: Command): Command {
   return cmd
@@ -28,6 +30,8 @@ function inputOptions(cmd: Command): Command {
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
     .option("-j, --jobs <n>", "threads cleaning documents; the output is the same for any number (default: one per core)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
+    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
+    .option("--max-doc-bytes <size>", "skip and report a text file or JSONL line larger than this (e.g. 64M)", "64MiB")
     .option("-q, --quiet", "no summary on stderr");
 }
 
@@ -59,7 +63,8 @@ export async function main(argv: readonly string[], streams: Streams): Promise<E
       .description("clean documents and write the kept text (to stdout, or mirrored under -o DIR)")
       .argument("[inputs...]", "files, directories, globs, or - for stdin (the default)")
       .option("-o, --output <dir>", "write one cleaned file per input at the same relative path under DIR")
-      .option("--explain", "print every line with its decision, detector, reason and score instead of the text"),
+      .option("--explain", "print every line with its decision, detector, reason and score instead of the text")
+      .option("--resume", "with -o: skip inputs whose output is already complete and up to date (finish an interrupted run)"),
   )
     .addHelpText("after", `
 Examples:

@@ -27,6 +27,14 @@ export interface AheadLimits {
 /** 16 Mi chars of text ahead (up to 32 MB as strings) keep 2–8 workers busy on 11 kB pages (bench corpus). */
 export const DEFAULT_LIMITS: AheadLimits = { documents: 256, chars: 4 << 20 };
 
+/** What the run loop may ask of the reader besides the inputs. */
+export interface AheadHooks {
+  /** Inputs for which this resolves true are not read at all (`--resume`); their items are empty and `skipped`. */
+  readonly skip?: (input: Input) => Promise<boolean>;
+  /** Called by `close` when reading `input` may be blocked on a pipe that nobody will drain (stdin). */
+  readonly interrupt?: (input: Input) => void;
+}
+
 /** An unbounded FIFO between the reading task and the run loop; the Window bounds it. */
 class Channel<T> {
   private items: (T | undefined)[] = [];
@@ -120,6 +128,8 @@ export class InputItems {
   private readonly channel = new Channel<Event>();
   /** Set when the run loop stopped taking this input's items: the reader stops reading it. */
   abandoned = false;
+  /** Set when the input was not read because `AheadHooks.skip` said so. */
+  skipped = false;
 
   constructor(private readonly window: Window) {}
 
@@ -179,9 +189,8 @@ export class ReadAhead implements AsyncIterable<Ahead> {
     inputs: AsyncIterable<Input | InputProblem>,
     private readonly read: (input: Input, onFormat: (format: Format) => void) => AsyncIterable<ReadItem>,
     private readonly cleaner: Cleaner,
+    private readonly hooks: AheadHooks = {},
     limits: AheadLimits = DEFAULT_LIMITS,
-    /** Called by `close` when reading `input` may be blocked on a pipe that nobody will drain (stdin). */
-    private readonly interrupt: (input: Input) => void = () => undefined,
   ) {
     this.window = new Window(limits);
     void this.produce(inputs);
@@ -192,11 +201,23 @@ export class ReadAhead implements AsyncIterable<Ahead> {
     try {
       for await (const next of inputs) {
         if (this.stopped) break;
-        if (!("rel" in next)) { this.top.push({ problem: next }); continue; }
+        // Each input and problem counts as a document in the window too, so that a million empty or
+        // skipped inputs cannot pile up ahead of a slow one.
+        this.window.add(0);
+        if (!("rel" in next)) { this.top.push({ problem: next }); await this.window.room(); continue; }
         items = new InputItems(this.window);
+        const current = items;
+        // Decided before the run loop can see the input: it must never take a skipped input for an empty one.
+        if (this.hooks.skip && (await this.hooks.skip(next))) {
+          current.skipped = true;
+          current.end();
+          items = undefined;
+          this.top.push({ input: next, items: current });
+          await this.window.room();
+          continue;
+        }
         this.top.push({ input: next, items });
         this.reading = next;
-        const current = items;
         for await (const item of this.read(next, (format) => current.push({ format }))) {
           if (this.stopped || current.abandoned) break;
           if (isProblem(item)) { current.push({ item }); continue; }
@@ -224,6 +245,7 @@ export class ReadAhead implements AsyncIterable<Ahead> {
     for (;;) {
       const next = await this.top.take();
       if (next === undefined) return;
+      this.window.release(0);
       yield next;
     }
   }
@@ -234,6 +256,6 @@ export class ReadAhead implements AsyncIterable<Ahead> {
     this.stopped = true;
     this.window.stopped = true;
     this.window.notify();
-    if (!this.finished && this.reading) this.interrupt(this.reading);
+    if (!this.finished && this.reading) this.hooks.interrupt?.(this.reading);
   }
 }

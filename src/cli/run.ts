@@ -1,10 +1,11 @@
 import { realpath } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { expandInputs, isWithin, type Format, type Input } from "../io/inputs.js";
 import { withText } from "../io/jsonl.js";
 import { isProblem, readInput, type ReadProblem, type SourceDocument } from "../io/read.js";
 import { ReportFile } from "../io/report-file.js";
-import { atomicFileSink, BrokenPipe, stdoutSink, type Sink } from "../io/write.js";
+import { inputMtime, upToDate } from "../io/resume.js";
+import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
 import { createCleaner, type Cleaner } from "../parallel/pool.js";
 import type { CleanResult } from "../parallel/task.js";
 import { reasonKey, ReportBuilder } from "../report/report.js";
@@ -26,6 +27,12 @@ export async function run(config: Config, streams: Streams, version: string): Pr
       await run.abandon();
       return ExitCode.Ok; // `| head` closed the pipe: not an error.
     }
+    if (err instanceof WriteError) {
+      // The report or --removed file could not be written: one line saying which and why.
+      await run.abandon();
+      streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
     await run.abandon();
     throw err;
   }
@@ -44,6 +51,13 @@ class Run {
   private files = 0;
   private bytes = 0;
   private outputReal?: string;
+  /** Inputs skipped by --resume because their output was complete and current. */
+  private resumed = 0;
+  /** Directories below -o already swept of a killed run's temporary files. */
+  private readonly swept = new Set<string>();
+  private sweptFiles = 0;
+  /** Why the run stopped before the end (a full disk), if it did. */
+  private stopped?: string;
   private cleaner?: Cleaner;
   private ahead?: ReadAhead;
 
@@ -62,18 +76,27 @@ class Run {
     this.stdout = stdoutSink(this.streams.stdout);
     if (config.output) this.outputReal = resolve(config.output);
 
+    const signal = this.streams.signal;
     // Inputs are read and cleaned ahead (on --jobs worker threads) and taken back here in order.
     const lines = config.explain ? "all" : config.removed || config.command === "check" ? "removed" : "none";
     this.cleaner = createCleaner(config.jobs, { mode: config.mode, ...(config.lang && { lang: config.lang }), lines });
-    const options = { textField: config.textField, idField: config.idField, siteField: config.siteField };
+    const options = {
+      textField: config.textField, idField: config.idField, siteField: config.siteField, maxDocBytes: config.maxDocBytes,
+      ...(config.encoding && { encoding: config.encoding }), ...(signal && { signal }),
+    };
     this.ahead = new ReadAhead(
       expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) }),
       (input, onFormat) => readInput(input, options, this.streams.stdin, onFormat),
       this.cleaner,
-      undefined,
-      (input) => { if (input.stdin) this.streams.stdin.destroy(); }, // else a pipe nobody drains would keep us waiting
+      {
+        // --resume decides before reading, or the read-ahead would clean what is then skipped.
+        skip: (input) => this.alreadyDone(input),
+        // Else a pipe nobody drains would keep the process waiting.
+        interrupt: (input) => { if (input.stdin) this.streams.stdin.destroy(); },
+      },
     );
     for await (const next of this.ahead) {
+      if (signal?.aborted || this.stopped) break;
       if ("problem" in next) {
         this.problem({ problem: true, path: next.problem.path, message: next.problem.message, fatal: true });
         continue;
@@ -90,13 +113,26 @@ class Run {
 
     await this.stdout?.close();
     this.progress.clear();
+    if (this.resumed) this.report.setResumed(this.resumed);
+    const interrupted = signal?.aborted ? signalName(signal.reason) : undefined;
+    if (interrupted) this.report.setInterrupted(interrupted);
     const summary = this.report.summary();
     await this.removedSink?.close();
     await this.reportFile?.close(summary);
     if (!config.quiet) {
       const verb = config.command === "check" ? "checked" : "cleaned";
       this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
+      if (this.resumed) this.streams.stderr.write(`winnow: --resume: ${this.resumed} input${this.resumed === 1 ? "" : "s"} already done, skipped\n`);
+      if (this.sweptFiles) this.streams.stderr.write(`winnow: removed ${this.sweptFiles} temporary file${this.sweptFiles === 1 ? "" : "s"} left by an interrupted run\n`);
     }
+    if (interrupted) {
+      // Always said, even with --quiet: the output is incomplete and the user must know.
+      const report = config.report ? `; the report (${config.report}) covers what was done` : "";
+      const again = config.output ? "; run again with --resume to finish" : "";
+      this.streams.stderr.write(`winnow: interrupted by ${interrupted} after ${this.docs} document${this.docs === 1 ? "" : "s"}; finished outputs are complete, the one in progress was discarded${report}${again}\n`);
+      return interrupted === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted;
+    }
+    if (this.stopped) this.streams.stderr.write(`winnow: stopped: ${this.stopped}\n`);
     if (this.report.errorCount > 0) return ExitCode.Error;
     if (config.command === "check" && this.findings > 0) return ExitCode.Found;
     return ExitCode.Ok;
@@ -119,12 +155,20 @@ class Run {
     this.report.addError({ path: p.path, ...(p.line !== undefined && { line: p.line }), message: p.message }, true);
   }
 
+  /** A notice that is not an error (the document was still cleaned); not shown with --quiet. */
+  private warn(message: string): void {
+    if (this.config.quiet) return;
+    this.progress.clear();
+    this.streams.stderr.write(`${this.errColour.yellow("warning")}: ${message}\n`);
+  }
+
   /** Where the cleaned copy of `input` goes under -o, or a reason it cannot go there. */
   private async destination(input: Input, format: Format): Promise<string | { refused: string }> {
     const out = this.config.output!;
     let rel = input.rel;
     if (input.stdin) rel = format === "jsonl" ? "stdin.jsonl" : "stdin.txt";
-    const dest = join(out, rel);
+    const dest = await safeOutputPath(out, rel);
+    if (typeof dest !== "string") return dest;
     if (!isWithin(out, dest)) return { refused: `output path ${dest} would fall outside ${out}` };
     if (!input.stdin) {
       const real = await realpath(input.path).catch(() => resolve(input.path));
@@ -135,12 +179,26 @@ class Run {
     return dest;
   }
 
+  /** --resume: the input's output under -o is complete and current, so the input is not read at all. */
+  private async alreadyDone(input: Input): Promise<boolean> {
+    const { config } = this;
+    if (!config.resume || !config.output || config.command !== "clean" || input.stdin) return false;
+    const dest = await this.destination(input, input.format ?? "text");
+    return typeof dest === "string" && (await upToDate(input.path, dest));
+  }
+
   private async cleanInput(input: Input, items: InputItems): Promise<void> {
     const { config } = this;
+    const signal = this.streams.signal;
     let format: Format = input.format ?? "text";
     let sink: Sink | undefined;
     let refused = false;
     let wrote = false;
+    let mtime: Date | undefined;
+    if (config.output && config.command === "clean" && !input.stdin) {
+      mtime = await inputMtime(input.path);
+      if (items.skipped) { this.resumed++; return; } // see alreadyDone
+    }
     const openSink = async (): Promise<Sink | undefined> => {
       if (sink || refused) return sink;
       if (config.command === "check") return undefined;
@@ -151,12 +209,15 @@ class Run {
         this.problem({ problem: true, path: input.path, message: dest.refused, fatal: true });
         return undefined;
       }
-      sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz");
+      const dir = dirname(dest);
+      if (!this.swept.has(dir)) { this.swept.add(dir); this.sweptFiles += await sweepStaleTemps(dir); }
+      sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz", mtime ? { mtime } : {});
       return sink;
     };
     let fatal = false;
     try {
       for await (const { item, cleaned } of items.take((f) => { format = f; })) {
+        if (signal?.aborted) break;
         if (isProblem(item)) {
           this.problem(item);
           if (item.fatal) fatal = true;
@@ -172,6 +233,11 @@ class Run {
         await this.cleanDocument(item, await cleaned!, format, s);
         wrote = true;
       }
+      if (signal?.aborted) {
+        // Interrupted: this input is not finished, so its output never gets its final name.
+        if (sink) await sink.abort();
+        return;
+      }
       if (!wrote && !fatal && config.command === "clean" && config.output) await openSink(); // an empty input gives an empty output
       if (sink && config.output) {
         // A text input given up entirely writes nothing; a JSONL input keeps what was read before a fault.
@@ -180,12 +246,19 @@ class Run {
       }
     } catch (err) {
       await sink?.abort();
-      throw err;
+      if (!(err instanceof WriteError)) throw err;
+      // This input's output could not be written: say so, go on with the others, unless no write
+      // can succeed any more (full disk, read-only file system).
+      this.problem({ problem: true, path: input.path, message: err.message, fatal: true });
+      if (err.stopsRun) this.stopped = `${err.message}; the inputs after ${input.path} were not cleaned`;
     }
   }
 
   private async cleanDocument(doc: SourceDocument, cleaned: CleanResult, format: Format, sink: Sink | undefined): Promise<void> {
     const { config } = this;
+    if (doc.encoding && doc.encoding.replaced > 0) {
+      this.warn(`${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""}: ${doc.encoding.replaced} character${doc.encoding.replaced === 1 ? "" : "s"} not valid in ${doc.encoding.encoding} replaced by U+FFFD`);
+    }
     let text = cleaned.text;
     // endsWith, not /\n$/: a regex anchored at the end still scans the whole text (7% of a run's time).
     if (format === "jsonl" && !doc.text.endsWith("\n") && text.endsWith("\n")) text = text.slice(0, -1);
@@ -235,4 +308,9 @@ class Run {
     }
     await this.stdout!.write(out);
   }
+}
+
+/** The name of the signal an AbortController was aborted with (bin/winnow.js passes it). */
+function signalName(reason: unknown): string {
+  return typeof reason === "string" && /^SIG[A-Z]+$/.test(reason) ? reason : "SIGINT";
 }

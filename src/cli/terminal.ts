@@ -9,6 +9,11 @@ export interface Streams {
   readonly stdout: Writable & { isTTY?: boolean };
   readonly stderr: Writable & { isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Aborted on SIGINT/SIGTERM (bin/winnow.js), with the signal's name as the reason: the run stops
+   * between documents, discards the output in progress, writes the report and says so.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -112,33 +112,98 @@ async function* expandGlob(pattern: string, format: Format | undefined, exclude:
   const fixed: string[] = [];
   while (parts.length > 1 && !GLOB_CHARS.test(parts[0]!)) fixed.push(parts.shift()!);
   const root = fixed.length ? fixed.join(sep) || sep : ".";
-  const re = globToRegExp(parts.join("/"));
+  const matches = globMatcher(parts.join("/"));
   let matched = false;
-  for await (const item of walk(root, "", format, exclude, (rel) => re.test(rel))) {
+  for await (const item of walk(root, "", format, exclude, matches)) {
     if ("rel" in item) matched = true;
     yield item;
   }
   if (!matched) yield { path: pattern, message: "no such file, and no .txt/.jsonl/.ndjson(.gz) file matches this pattern" };
 }
 
-/** `**` spans directories, `*` and `?` do not, `[...]` is a character class. */
-export function globToRegExp(glob: string): RegExp {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
+type GlobToken =
+  | { readonly t: "lit"; readonly c: string }
+  | { readonly t: "one" } // ?
+  | { readonly t: "star" } // *: any run without "/"
+  | { readonly t: "any" } // **: any run
+  | { readonly t: "dirs" } // **/: nothing, or any run ending in "/"
+  | { readonly t: "class"; readonly negate: boolean; readonly ranges: readonly (readonly [string, string])[] };
+
+/**
+ * A matcher for a glob: `**` spans directories, `*` and `?` do not, `[...]` is a character class
+ * (`[!...]` or `[^...]` negated). The pattern comes from the user, so it is not turned into a
+ * RegExp (nested `**` can backtrack exponentially, and a bad class would throw): it runs as a set
+ * of states over the name, O(name × pattern) whatever the pattern, and every pattern is valid.
+ */
+export function globMatcher(glob: string): (name: string) => boolean {
+  const tokens = parseGlob(glob);
+  const n = tokens.length;
+  const close = (states: Uint8Array) => {
+    // Tokens that can match nothing let the next token start at the same place.
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!.t;
+      if (states[i] && (t === "star" || t === "any" || t === "dirs")) states[i + 1] = 1;
+    }
+  };
+  return (name) => {
+    let states = new Uint8Array(n + 1);
+    states[0] = 1;
+    close(states);
+    for (const c of name) {
+      const next = new Uint8Array(n + 1);
+      let live = false;
+      for (let i = 0; i < n; i++) {
+        if (!states[i]) continue;
+        const tok = tokens[i]!;
+        let stay = false;
+        let advance = false;
+        switch (tok.t) {
+          case "lit": advance = c === tok.c; break;
+          case "one": advance = c !== "/"; break;
+          case "star": stay = c !== "/"; break;
+          case "any": stay = true; break;
+          case "dirs": stay = true; advance = c === "/"; break;
+          case "class": advance = c !== "/" && tok.ranges.some(([lo, hi]) => c >= lo && c <= hi) !== tok.negate; break;
+        }
+        if (stay) { next[i] = 1; live = true; }
+        if (advance) { next[i + 1] = 1; live = true; }
+      }
+      if (!live) return false;
+      close(next);
+      states = next;
+    }
+    return states[n] === 1;
+  };
+}
+
+function parseGlob(glob: string): GlobToken[] {
+  const chars = Array.from(glob);
+  const tokens: GlobToken[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
     if (c === "*") {
-      if (glob[i + 1] === "*") {
+      if (chars[i + 1] === "*") {
         i++;
-        if (glob[i + 1] === "/") { i++; re += "(?:.*/)?"; } else re += ".*";
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
+        if (chars[i + 1] === "/") { i++; tokens.push({ t: "dirs" }); } else tokens.push({ t: "any" });
+      } else tokens.push({ t: "star" });
+    } else if (c === "?") tokens.push({ t: "one" });
     else if (c === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) re += "\\[";
-      else { re += "[" + glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]"; i = end; }
-    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+      let j = i + 1;
+      const negate = chars[j] === "!" || chars[j] === "^";
+      if (negate) j++;
+      const end = chars.indexOf("]", j + 1);
+      if (end < 0) { tokens.push({ t: "lit", c }); continue; }
+      const body = chars.slice(j, end);
+      const ranges: [string, string][] = [];
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === "-" && k + 2 < body.length) { ranges.push([body[k]!, body[k + 2]!]); k += 2; }
+        else ranges.push([body[k]!, body[k]!]);
+      }
+      tokens.push({ t: "class", negate, ranges });
+      i = end;
+    } else tokens.push({ t: "lit", c });
   }
-  return new RegExp(`^${re}$`);
+  return tokens;
 }
 
 /** A file system error as a short phrase with what to check, never a stack trace. */

@@ -1,6 +1,8 @@
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
+import { addAbortSignal } from "node:stream";
+import { createGunzip, type Gunzip } from "node:zlib";
+import { decodeDocument, utf8ErrorOffset, type Decoded } from "./decode.js";
 import { describeFsError, type Format, type Input } from "./inputs.js";
 import { JsonlError, parseRecord, type JsonlRecord } from "./jsonl.js";
 
@@ -17,8 +19,10 @@ export interface SourceDocument {
   readonly site?: string;
   /** Set for JSONL inputs: the record to write back with the cleaned text spliced in. */
   readonly record?: JsonlRecord;
-  /** Size of the text in UTF-8 bytes. */
+  /** Size of the input bytes of the document (text files) or of its text in UTF-8 (JSONL). */
   readonly bytes: number;
+  /** How the bytes were decoded (text files always; JSONL only with --encoding). `text` is unset. */
+  readonly encoding?: Omit<Decoded, "text">;
 }
 
 /** A part of an input that could not be read; reported as `path:line: message`, the rest goes on. */
@@ -37,6 +41,12 @@ export interface ReadOptions {
   readonly textField: string;
   readonly idField: string;
   readonly siteField: string;
+  /** A document (text file) or JSONL line larger than this is skipped and reported. */
+  readonly maxDocBytes: number;
+  /** Forces a decoder (WHATWG name); else text files are detected and JSONL must be UTF-8. */
+  readonly encoding?: string;
+  /** Stops reading when aborted (Ctrl-C). */
+  readonly signal?: AbortSignal;
 }
 
 /** What a reader produces, in input order. The first item for stdin tells the sniffed format. */
@@ -48,19 +58,29 @@ export function isProblem(item: ReadItem): item is ReadProblem {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The bytes of an input, gunzipped when it is gzip. */
-function byteStream(input: Input, stdin: Readable): Readable {
+/** `64 MiB` style, for messages. */
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [["GiB", 2 ** 30], ["MiB", 2 ** 20], ["KiB", 2 ** 10]] as const) {
+    if (n >= size && n % size === 0) return `${n / size} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+
+/** The bytes of an input, gunzipped when it is gzip; `gunzip` is kept to tell where a fault was. */
+function byteStream(input: Input, stdin: Readable, signal: AbortSignal | undefined): { stream: Readable; gunzip?: Gunzip } {
   const raw = input.stdin ? stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
-  if (!input.gzip) return raw;
+  if (signal) addAbortSignal(signal, raw);
+  if (!input.gzip) return { stream: raw };
   const gunzip = createGunzip();
   // pipe() does not forward the source's errors (ENOENT, EACCES): hand them to the reader.
   raw.on("error", (err: Error) => gunzip.destroy(err));
-  return raw.pipe(gunzip);
+  return { stream: raw.pipe(gunzip), gunzip };
 }
 
 /**
  * Reads the documents of one input. For stdin with no `--format`, the format is sniffed: JSONL when
  * the first non-blank byte is `{`. Calls `onFormat` once the format is known (the writer needs it).
+ * When `options.signal` aborts, reading stops and the generator ends without a problem.
  */
 export async function* readInput(
   input: Input,
@@ -68,22 +88,28 @@ export async function* readInput(
   stdin: Readable,
   onFormat: (format: Format) => void = () => undefined,
 ): AsyncGenerator<ReadItem> {
+  let gunzip: Gunzip | undefined;
+  let format = input.format;
   try {
-    let chunks: AsyncIterable<Buffer> = byteStream(input, stdin) as AsyncIterable<Buffer>;
-    let format = input.format;
+    const opened = byteStream(input, stdin, options.signal);
+    gunzip = opened.gunzip;
+    let chunks: AsyncIterable<Buffer> = opened.stream as AsyncIterable<Buffer>;
     if (!format) ({ format, rest: chunks } = await sniff(chunks));
     onFormat(format);
     if (format === "jsonl") yield* readJsonl(input, chunks, options);
-    else yield* readText(input, chunks);
+    else yield* readText(input, chunks, options);
   } catch (err) {
-    yield { problem: true, path: input.path, message: describeReadError(err), fatal: true };
+    if (options.signal?.aborted) return;
+    const kept = format === "jsonl" ? "; the lines before it were kept" : "; skipped";
+    yield { problem: true, path: input.path, message: describeReadError(err, gunzip) + kept, fatal: true };
   }
 }
 
-function describeReadError(err: unknown): string {
+function describeReadError(err: unknown, gunzip: Gunzip | undefined): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === "Z_DATA_ERROR" || e?.code === "Z_BUF_ERROR" || /unexpected end of file/i.test(e?.message ?? "")) {
-    return `gzip data is corrupt or truncated (${e.message})`;
+    const at = gunzip ? ` at compressed byte ${gunzip.bytesWritten}` : "";
+    return `gzip data is corrupt or truncated${at} (${e.message})`;
   }
   return describeFsError(err, "cannot read");
 }
@@ -120,75 +146,95 @@ function firstNonBlank(buf: Buffer): number {
   return -1;
 }
 
-/** A plain text input is one document. */
-async function* readText(input: Input, chunks: AsyncIterable<Buffer>): AsyncGenerator<ReadItem> {
+/**
+ * A plain text input is one document. Reading stops as soon as it passes `maxDocBytes`: the whole
+ * document would have to be held in memory (and in one V8 string, at most ~512 MiB), so it is
+ * skipped and reported rather than allowed to exhaust memory.
+ */
+async function* readText(input: Input, chunks: AsyncIterable<Buffer>, options: ReadOptions): AsyncGenerator<ReadItem> {
   const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > options.maxDocBytes) {
+      yield { problem: true, path: input.path, message: `document is larger than --max-doc-bytes (${formatBytes(options.maxDocBytes)}); skipped (raise the limit to clean it)`, fatal: true };
+      return;
+    }
+    parts.push(chunk);
+  }
   const bytes = Buffer.concat(parts);
-  const bad = binaryReason(bytes);
-  if (bad) { yield { problem: true, path: input.path, message: `${bad}; skipped`, fatal: true }; return; }
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    yield { problem: true, path: input.path, message: `not valid UTF-8 at byte ${firstInvalidUtf8(bytes)}; skipped`, fatal: true };
-    return;
-  }
-  yield { id: input.stdin ? "stdin" : input.rel, text, path: input.path, site: input.dir || undefined, bytes: bytes.length };
+  const decoded = decodeDocument(bytes, options.encoding);
+  if ("binary" in decoded) { yield { problem: true, path: input.path, message: `${decoded.binary}; skipped (not a text file)`, fatal: true }; return; }
+  const { text, ...encoding } = decoded;
+  yield { id: input.stdin ? "stdin" : input.rel, text, path: input.path, site: input.dir || undefined, bytes: bytes.length, encoding };
 }
 
-/** NUL bytes do not occur in text in any encoding we read; a file with them is binary. */
-function binaryReason(bytes: Buffer): string | undefined {
-  const nul = bytes.indexOf(0);
-  return nul === -1 ? undefined : `binary data (NUL byte at offset ${nul})`;
-}
-
-/** Offset of the first byte that makes `bytes` invalid UTF-8. */
+/** Offset of the first byte that makes `bytes` invalid UTF-8 (its length when all are valid). */
 export function firstInvalidUtf8(bytes: Buffer): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on the longest valid prefix, allowing for a cut multi-byte sequence at the end.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (validPrefix(bytes.subarray(0, mid))) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  const at = utf8ErrorOffset(bytes);
+  return at === -1 ? bytes.length : at;
 }
 
-function validPrefix(b: Buffer): boolean {
-  for (let cut = 0; cut <= 3 && cut <= b.length; cut++) {
-    try { utf8.decode(b.subarray(0, b.length - cut)); return true; } catch { /* try a shorter cut */ }
-  }
-  return false;
+/** A line longer than the limit: only its length was counted, its bytes were not kept. */
+export interface LongLine {
+  readonly tooLong: number;
 }
 
-/** Splits a byte stream at LF; a line may span chunks. The final line needs no terminator. */
-export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+/**
+ * Splits a byte stream at LF; a line may span chunks. The final line needs no terminator. A line
+ * longer than `maxBytes` is not buffered: the rest of it is skipped up to the next LF, counting bytes.
+ */
+export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = Infinity): AsyncGenerator<Buffer | LongLine> {
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let skipping = -1; // bytes of an over-long line so far, or -1
   for await (const chunk of chunks) {
     let start = 0;
-    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
-      const piece = chunk.subarray(start, nl);
-      if (pending.length) { pending.push(piece); yield Buffer.concat(pending); pending = []; }
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      const end = nl === -1 ? chunk.length : nl;
+      const piece = chunk.subarray(start, end);
+      if (skipping >= 0) skipping += piece.length;
+      else if (pendingBytes + piece.length > maxBytes) { skipping = pendingBytes + piece.length; pending = []; pendingBytes = 0; }
+      if (nl === -1) {
+        if (skipping < 0 && piece.length) { pending.push(piece); pendingBytes += piece.length; }
+        break;
+      }
+      if (skipping >= 0) { yield { tooLong: skipping }; skipping = -1; }
+      else if (pending.length) { pending.push(piece); yield Buffer.concat(pending); pending = []; pendingBytes = 0; }
       else yield piece;
       start = nl + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
   }
-  if (pending.length) yield Buffer.concat(pending);
+  if (skipping >= 0) yield { tooLong: skipping };
+  else if (pending.length) yield Buffer.concat(pending);
 }
 
 async function* readJsonl(input: Input, chunks: AsyncIterable<Buffer>, options: ReadOptions): AsyncGenerator<ReadItem> {
   let lineNo = 0;
-  for await (const bytes of splitLines(chunks)) {
+  const forced = options.encoding ? new TextDecoder(options.encoding) : undefined;
+  for await (const bytes of splitLines(chunks, options.maxDocBytes)) {
     lineNo++;
-    let raw: string;
-    try {
-      raw = utf8.decode(bytes);
-    } catch {
-      yield { problem: true, path: input.path, line: lineNo, message: `not valid UTF-8 at byte ${firstInvalidUtf8(bytes)} of the line; line skipped`, raw: bytes.toString("utf8") };
+    if (!Buffer.isBuffer(bytes)) {
+      yield { problem: true, path: input.path, line: lineNo, message: `line is ${bytes.tooLong} bytes, over --max-doc-bytes (${formatBytes(options.maxDocBytes)}); line skipped (raise the limit to clean it)` };
       continue;
+    }
+    let raw: string;
+    let encoding: Omit<Decoded, "text"> | undefined;
+    if (forced) {
+      raw = forced.decode(bytes);
+      encoding = { encoding: forced.encoding, how: "forced", replaced: countReplacements(raw) };
+    } else {
+      try {
+        raw = utf8.decode(bytes);
+      } catch {
+        yield {
+          problem: true, path: input.path, line: lineNo,
+          message: `not valid UTF-8 at byte ${firstInvalidUtf8(bytes)} of the line; line skipped (JSONL is UTF-8; for a legacy encoding use --encoding)`,
+          raw: bytes.toString("utf8"),
+        };
+        continue;
+      }
     }
     if (raw.endsWith("\r")) raw = raw.slice(0, -1);
     if (raw.trim() === "") continue;
@@ -197,14 +243,23 @@ async function* readJsonl(input: Input, chunks: AsyncIterable<Buffer>, options: 
       record = parseRecord(raw, options.textField);
     } catch (err) {
       if (!(err instanceof JsonlError)) throw err;
-      yield { problem: true, path: input.path, line: lineNo, message: err.message, raw };
+      yield { problem: true, path: input.path, line: lineNo, message: `${err.message}; line skipped`, raw };
       continue;
     }
     const text = record.value[options.textField] as string;
     const idValue = record.value[options.idField];
     const id = typeof idValue === "string" || typeof idValue === "number" ? String(idValue) : `${input.path}:${lineNo}`;
-    yield { id, text, path: input.path, line: lineNo, site: siteOf(record.value[options.siteField]), record, bytes: Buffer.byteLength(text) };
+    yield {
+      id, text, path: input.path, line: lineNo, site: siteOf(record.value[options.siteField]), record, bytes: Buffer.byteLength(text),
+      ...(encoding && { encoding }),
+    };
   }
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) n++;
+  return n;
 }
 
 /** The host of a URL field, or the field itself when it is not a URL; undefined when absent. */

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { lstat, mkdir, readdir, realpath, rename, unlink, utimes } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip, type Gzip } from "node:zlib";
 
@@ -19,6 +19,126 @@ export class BrokenPipe extends Error {
   override readonly name = "BrokenPipe";
 }
 
+/** A file could not be written; the message names it and says what to check, `cause` is the system error. */
+export class WriteError extends Error {
+  override readonly name = "WriteError";
+  constructor(message: string, readonly path: string, options: { cause: unknown }) {
+    super(message, options);
+  }
+  /** The system error code (ENOSPC, EACCES, …), when there is one. */
+  get code(): string | undefined {
+    return (this.cause as NodeJS.ErrnoException | undefined)?.code;
+  }
+  /** True when every further write will fail too (a full or read-only file system). */
+  get stopsRun(): boolean {
+    return this.code === "ENOSPC" || this.code === "EDQUOT" || this.code === "EROFS";
+  }
+}
+
+function writeError(err: unknown, path: string): WriteError {
+  if (err instanceof WriteError) return err;
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const hint = code === "ENOSPC" || code === "EDQUOT" ? " (free some space or choose another -o directory)"
+    : code === "EACCES" || code === "EPERM" || code === "EROFS" ? " (check the permissions of the output directory)" : "";
+  return new WriteError(`${describeWriteError(err, `cannot write ${path}`)}${hint}`, path, { cause: err });
+}
+
+function describeWriteError(err: unknown, what: string): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOSPC": return `${what}: no space left on device`;
+    case "EDQUOT": return `${what}: disk quota exceeded`;
+    case "EROFS": return `${what}: read-only file system`;
+    case "EACCES":
+    case "EPERM": return `${what}: permission denied`;
+    case "EISDIR": return `${what}: a directory is in the way`;
+    case "ENOTDIR":
+    case "EEXIST": return `${what}: a part of the path is a file, not a directory`; // EEXIST: from mkdir
+    default: return `${what}: ${(err as Error)?.message ?? String(err)}`;
+  }
+}
+
+/** Temporary files this process has open, so a sweep never removes one of its own that is in use. */
+const openTemps = new Set<string>();
+
+/** The temporary name beside `path` for this process: `.NAME.winnow-PID.tmp`. */
+export function tempName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.winnow-${process.pid}.tmp`);
+}
+
+const TEMP = /^\..+\.(?:winnow|rows)-(\d+)\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // exists, but not ours
+  }
+}
+
+/**
+ * Removes temporary files left in `dir` by a winnow that was killed (SIGKILL, power loss): those of
+ * processes that no longer run, and this process's own that it does not have open (a reused PID).
+ * Returns how many were removed. They never carry a final name, so nothing complete is touched.
+ */
+export async function sweepStaleTemps(dir: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (!m) continue;
+    const path = join(dir, name);
+    const pid = Number(m[1]);
+    if (pid === process.pid ? openTemps.has(path) : alive(pid)) continue;
+    try {
+      if ((await lstat(path)).isFile()) { await unlink(path); removed++; }
+    } catch { /* gone already, or not ours to remove */ }
+  }
+  return removed;
+}
+
+/**
+ * `rel` joined below `outDir`, or a reason it may not be written: `..` segments, absolute paths and
+ * drive letters are refused, and so is a path whose existing part leads (by a symbolic link) outside
+ * `outDir`. Guards against hostile or mistaken names, not against a concurrent attacker (TOCTOU).
+ */
+export async function safeOutputPath(outDir: string, rel: string): Promise<string | { refused: string }> {
+  const parts = rel.split(/[\\/]/);
+  if (rel === "" || isAbsolute(rel) || /^[a-zA-Z]:/.test(rel) || rel.includes("\0") || parts.some((p) => p === ".." || p === "")) {
+    return { refused: `output name ${JSON.stringify(rel)} is not a plain relative path; it would not stay inside ${outDir}` };
+  }
+  const dest = join(outDir, ...parts);
+  // Where the destination's directory really is (symbolic links resolved in the part that exists)
+  // must lie inside where -o really is.
+  const root = await resolvedPath(outDir);
+  const real = await resolvedPath(dirname(dest));
+  if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
+    return { refused: `${dirname(dest)} leads outside ${outDir} (through a symbolic link); refusing to write there` };
+  }
+  return dest;
+}
+
+/** `path` with symbolic links resolved in its longest existing prefix; the rest appended as is. */
+async function resolvedPath(path: string): Promise<string> {
+  let head = resolve(path);
+  const tail: string[] = [];
+  for (;;) {
+    const real = await realpath(head).catch(() => undefined);
+    if (real !== undefined) return tail.length ? join(real, ...tail.reverse()) : real;
+    const up = dirname(head);
+    if (up === head) return resolve(path);
+    tail.push(basename(head));
+    head = up;
+  }
+}
+
 /** Writes are gathered up to this size before they reach the stream (fewer syscalls, same bytes). */
 const BATCH_BYTES = 64 * 1024;
 
@@ -33,12 +153,14 @@ export function stdoutSink(stream: Writable): Sink {
   stream.on("error", (err: NodeJS.ErrnoException) => {
     broken = err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED" ? new BrokenPipe("output closed") : err;
   });
+  // One promise for the stream's failure, raced with each write (a listener per write would leak).
+  const failed = new Promise<void>((done) => stream.once("error", () => done()));
   const flush = async () => {
     if (broken) throw broken;
     if (!buffer) return;
     const text = buffer;
     buffer = "";
-    await Promise.race([writeTo(stream, text), once(stream, "error").then(() => undefined)]);
+    await Promise.race([writeTo(stream, text), failed]);
     if (broken) throw broken;
   };
   return {
@@ -55,14 +177,35 @@ export function stdoutSink(stream: Writable): Sink {
  * A file written to a temporary name beside its destination and renamed into place on close, so an
  * interrupted run never leaves a partial output under the real name. Gzip when `gzip` is set.
  */
-export async function atomicFileSink(path: string, gzip: boolean): Promise<Sink> {
+export async function atomicFileSink(path: string, gzip: boolean, options: { mtime?: Date } = {}): Promise<Sink> {
+  try {
+    return await openAtomic(path, gzip, options);
+  } catch (err) {
+    throw writeError(err, path);
+  }
+}
+
+async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }): Promise<Sink> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.winnow-${process.pid}.tmp`);
-  const file: WriteStream = createWriteStream(tmp);
+  const tmp = tempName(path);
+  // O_EXCL ("wx"): never follow a symbolic link planted at the temporary name. A file already
+  // there is our own leftover (a killed run whose PID we reuse): remove it and try once more.
+  let file: WriteStream | undefined;
   let failure: Error | undefined;
+  for (let attempt = 0; attempt < 2 && !file; attempt++) {
+    failure = undefined;
+    const f = createWriteStream(tmp, { flags: "wx" });
+    const onError = (err: Error) => { failure = err; };
+    f.on("error", onError);
+    await Promise.race([once(f, "open"), once(f, "error")]).catch(() => undefined);
+    if (!failure) { file = f; break; }
+    if ((failure as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw failure;
+    await unlink(tmp);
+  }
+  if (!file) throw failure ?? new Error("could not open a temporary file");
+  openTemps.add(tmp);
   file.on("error", (err) => { failure = err; });
-  await Promise.race([once(file, "open"), once(file, "error")]);
-  if (failure) throw failure;
+  const failed = new Promise<void>((done) => file!.once("error", () => done()));
   const zip: Gzip | undefined = gzip ? createGzip() : undefined;
   if (zip) {
     zip.on("error", (err) => { failure = err; });
@@ -70,32 +213,45 @@ export async function atomicFileSink(path: string, gzip: boolean): Promise<Sink>
   }
   const head: Writable = zip ?? file;
   let buffer = "";
+  const out = file;
   const flush = async () => {
     if (failure) throw failure;
     if (buffer) {
       const text = buffer;
       buffer = "";
-      await writeTo(head, text);
+      await Promise.race([writeTo(head, text), failed]);
     }
     if (failure) throw failure;
+  };
+  const discard = async () => {
+    buffer = "";
+    zip?.destroy();
+    out.destroy();
+    if (!out.closed) await once(out, "close").catch(() => undefined);
+    await unlink(tmp).catch(() => undefined);
+    openTemps.delete(tmp);
   };
   return {
     async write(text) {
       buffer += text;
-      if (buffer.length >= BATCH_BYTES) await flush();
+      if (buffer.length < BATCH_BYTES) return;
+      try { await flush(); } catch (err) { await discard(); throw writeError(err, path); }
     },
     async close() {
-      await flush();
-      head.end();
-      if (!file.closed) await Promise.race([once(file, "close"), once(file, "error")]);
-      if (failure) { await unlink(tmp).catch(() => undefined); throw failure; }
-      await rename(tmp, path);
+      try {
+        await flush();
+        head.end();
+        if (!out.closed) await Promise.race([once(out, "close"), failed]);
+        if (failure) throw failure;
+        // The output carries its input's modification time: how --resume tells it is up to date.
+        if (options.mtime) await utimes(tmp, new Date(), options.mtime);
+        await rename(tmp, path);
+        openTemps.delete(tmp);
+      } catch (err) {
+        await discard();
+        throw writeError(err, path);
+      }
     },
-    async abort() {
-      buffer = "";
-      file.destroy();
-      zip?.destroy();
-      await unlink(tmp).catch(() => undefined);
-    },
+    abort: discard,
   };
 }

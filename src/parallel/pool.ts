@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { cleanTask, type CleanResult, type TaskOptions } from "./task.js";
 
@@ -79,9 +81,8 @@ export class WorkerPool implements Cleaner {
   private closed = false;
 
   constructor(jobs: number, options: TaskOptions) {
-    const url = new URL("./worker.js", import.meta.url);
     for (let i = 0; i < jobs; i++) {
-      const worker = new Worker(url, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(WORKER, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const slot: Slot = { worker, queued: [] };
       worker.on("message", (reply: BatchReply) => this.receive(slot, reply));
       worker.on("error", (err) => this.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err })));
@@ -158,7 +159,14 @@ function handled<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-/** The cleaner for `jobs` threads: in-process for 1. */
+const WORKER = new URL("./worker.js", import.meta.url);
+
+/**
+ * The cleaner for `jobs` threads: in-process for 1. Also in-process when there is no compiled
+ * worker script beside this module, which happens only when running from the TypeScript sources
+ * (the tests call main() in-process): the result is the same, only slower.
+ */
 export function createCleaner(jobs: number, options: TaskOptions): Cleaner {
-  return jobs <= 1 ? new InlineCleaner(options) : new WorkerPool(jobs, options);
+  if (jobs <= 1 || !existsSync(fileURLToPath(WORKER))) return new InlineCleaner(options);
+  return new WorkerPool(jobs, options);
 }

@@ -1,24 +1,158 @@
-import { franc } from "franc-min";
+import { run as runChrome } from "../detectors/chrome.js";
+import { classify, isClearArticle, THRESHOLDS, meta as classifierMeta } from "../detectors/classifier.js";
+import { commentEvidence, meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
+import { duplicateKey, meta as exactMeta } from "../detectors/exact-duplicate.js";
+import {
+  ContainmentIndex, CoverageIndex, COVERED_SHARE, meta as nearMeta, TEASER_MIN_WORDS, TEASER_SHARE, teaserTokens,
+  TITLE_SHARE, titleLike,
+} from "../detectors/near-duplicate.js";
+import { meta as siteMeta } from "../detectors/site-boilerplate.js";
+import type { DocView } from "../detectors/types.js";
 import { assemble } from "./assemble.js";
+import { lineFeatures } from "./features.js";
+import { detectLanguage, stopwordsFor } from "./language.js";
 import { segment } from "./segment.js";
-import type { CleanOptions, CleanedDocument, LineDecision } from "./types.js";
+import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
-// PLACEHOLDER until the detectors land: exact repeated lines only.
-export function cleanDocument(text: string, options: CleanOptions = {}): CleanedDocument {
+/**
+ * A weak comment marker ("Comments", "3 Kommentare") opens a section only when comment evidence
+ * (a form line or another marker) follows within this many non-blank lines; alone it may be a counter.
+ */
+export const WEAK_MARKER_CONFIRM_LINES = 12;
+/**
+ * A marker opens the comment section only after this much article text (weighted characters of lines
+ * the classifier calls good on their own): "Join the conversation" or "12 comments" links in an article
+ * header must not swallow the article below them. 500 ≈ two short paragraphs.
+ */
+export const COMMENT_MIN_ARTICLE_BEFORE = 500;
+
+/** Lines, features and language: what every detector reads. */
+export function analyse(text: string, options: CleanOptions = {}): DocView {
   const lines = segment(text);
-  const lang = options.lang ?? franc(text.slice(0, 2048));
-  const seen = new Map<string, number>();
-  const decisions: LineDecision[] = lines.map((line) => {
-    if (line.blank) return { ...line, keep: true };
-    const key = line.text.toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
-    const first = seen.get(key);
-    if (first !== undefined && key) {
-      return { ...line, keep: false, removal: { detector: "exact-duplicate", reason: "repeated-paragraph", ref: first } };
+  const lang = options.lang ?? detectLanguage(lines.map((l) => l.text));
+  const stop = stopwordsFor(lang);
+  const features = lines.map((l, i) => (l.blank ? undefined : lineFeatures(l.text, i, lines.length, stop)));
+  return { lines, features, lang, mode: options.mode ?? "balanced" };
+}
+
+/**
+ * Clear article text resumes after a marker when this much good text (weighted characters) follows it
+ * within COMMENT_LOOKAHEAD_LINES lines and no other comment evidence does: the marker was a counter or a
+ * link ("11 Comments" above the story), not the head of a comment section.
+ */
+export const RESUME_MIN_ARTICLE = 800;
+export const COMMENT_LOOKAHEAD_LINES = 30;
+
+/** Where the comment section starts (index of its marker), or -1. */
+function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[], initialGood: readonly boolean[]): number {
+  const n = doc.lines.length;
+  let goodBefore = 0;
+  for (let i = 0; i < n; i++) {
+    const e = evidence[i];
+    // Any comment evidence may open the section once confirmed by more evidence close below it: forms
+    // stand above or below the comments they collect, bylines head each comment.
+    if (e && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
+      let seen = 0, confirmed = false, goodAfter = 0;
+      for (let j = i + 1; j < n && seen < COMMENT_LOOKAHEAD_LINES; j++) {
+        if (doc.lines[j]!.blank) continue;
+        seen++;
+        if (evidence[j] && seen <= WEAK_MARKER_CONFIRM_LINES) { confirmed = true; break; }
+        if (initialGood[j]) goodAfter += doc.features[j]!.weight;
+      }
+      if (confirmed || (e === "strong-marker" && goodAfter < RESUME_MIN_ARTICLE)) return i;
     }
-    seen.set(key, line.number);
-    return { ...line, keep: true };
+    if (initialGood[i]) goodBefore += doc.features[i]!.weight;
+  }
+  return -1;
+}
+
+export function cleanDocument(text: string, options: CleanOptions = {}): CleanedDocument {
+  const doc = analyse(text, options);
+  const { lines, features } = doc;
+  const n = lines.length;
+  const t = THRESHOLDS[doc.mode];
+  const hasStoplist = stopwordsFor(doc.lang).size > 0;
+
+  const chrome = runChrome(doc);
+  const evidence: CommentEvidence[] = lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined));
+  const site: (Removal | undefined)[] = lines.map((l, i) => {
+    const f = features[i];
+    if (!f || !options.corpus?.siteBoilerplate) return undefined;
+    const hit = options.corpus.siteBoilerplate(l.text);
+    // Protection: see src/detectors/site-boilerplate.ts.
+    return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
-  return { lang, lines: decisions };
+  const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
+  const c = classify(doc, anchors);
+  const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
+
+  const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
+  for (let i = 0; i < n; i++) {
+    if (lines[i]!.blank) continue;
+    const e = evidence[i];
+    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
+    else if (chrome[i]) removal[i] = chrome[i];
+    else if (site[i]) removal[i] = site[i];
+    else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
+    else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+  }
+
+  // Duplicates, in document order, against what is kept so far: a copy whose original was removed
+  // stands in for it.
+  const keptKeys = new Map<string, number>();
+  const coverage = new CoverageIndex();
+  const titles = new ContainmentIndex();
+  for (let i = 0; i < n; i++) {
+    const f = features[i];
+    if (!f) continue;
+    const key = duplicateKey(lines[i]!.text);
+    const first = key ? keptKeys.get(key) : undefined;
+    if (first !== undefined) {
+      removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
+      continue;
+    }
+    if (removal[i]) continue;
+    const cov = coverage.coverage(f.tokens);
+    if (cov >= COVERED_SHARE) {
+      removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
+      continue;
+    }
+    if (titleLike(f)) {
+      const best = titles.best(f.tokens, i);
+      if (best && best.share >= TITLE_SHARE) {
+        removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+        continue;
+      }
+      titles.add(i, f.tokens);
+    }
+    if (key) keptKeys.set(key, lines[i]!.number);
+    coverage.add(f.tokens);
+  }
+
+  // Truncated teasers against every kept line, before or after them.
+  const kept = new ContainmentIndex();
+  for (let i = 0; i < n; i++) {
+    const f = features[i];
+    if (f && !removal[i] && !f.truncated) kept.add(i, f.tokens);
+  }
+  for (let i = 0; i < n; i++) {
+    const f = features[i];
+    if (!f || removal[i] || !f.truncated) continue;
+    const toks = teaserTokens(f);
+    if (toks.length < TEASER_MIN_WORDS) continue;
+    const best = kept.best(toks, i);
+    if (best && best.share >= TEASER_SHARE) {
+      removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+    }
+  }
+  void siteMeta;
+
+  const decisions: LineDecision[] = lines.map((line, i) => {
+    if (line.blank) return { ...line, keep: true };
+    const r = removal[i];
+    return r ? { ...line, keep: false, removal: r, score: c.score[i]! } : { ...line, keep: true, score: c.score[i]! };
+  });
+  return { lang: doc.lang, lines: decisions };
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): string {

@@ -19,6 +19,25 @@ export interface DocumentSummary {
   readonly bytesOut: number;
   /** Removed lines by `detector/reason`. */
   readonly removed: Record<string, number>;
+  /** How the input bytes were read (text files; JSONL with --encoding): e.g. `koi8-r (detected 56%)`. */
+  readonly encoding?: string;
+  /** Characters replaced by U+FFFD because the bytes were not valid in that encoding. */
+  readonly replacedChars?: number;
+}
+
+/** How a document's bytes were decoded (see src/io/decode.ts). */
+export interface EncodingInfo {
+  readonly encoding: string;
+  readonly how: string;
+  readonly confidence?: number;
+  readonly replaced: number;
+}
+
+/** `utf-8`, `utf-8 (bom)`, `koi8-r (detected 56%)`, `windows-1252 (fallback)`, `gb18030 (forced)`. */
+export function describeEncoding(e: EncodingInfo): string {
+  if (e.how === "utf-8") return e.encoding;
+  if (e.how === "detected") return `${e.encoding} (detected ${e.confidence ?? 0}%)`;
+  return `${e.encoding} (${e.how})`;
 }
 
 export interface ReportError {
@@ -40,7 +59,13 @@ export interface ReportSummary {
   readonly tool: { readonly name: string; readonly version: string };
   readonly command: string;
   readonly options: Record<string, unknown>;
-  readonly totals: GroupTotals & { readonly errors: number; readonly skippedDocuments: number };
+  readonly totals: GroupTotals & { readonly errors: number; readonly skippedDocuments: number; readonly replacedChars: number };
+  /** Documents by input encoding (WHATWG name), for text files and JSONL read with --encoding. */
+  readonly encodings: Record<string, number>;
+  /** Set when --resume skipped inputs whose output was complete: they are not counted here. */
+  readonly resumedInputs?: number;
+  /** Set when a signal stopped the run: the report covers only what was done before it. */
+  readonly interrupted?: string;
   /** Keyed `detector/reason`, sorted. */
   readonly removedByReason: Record<string, Tally>;
   readonly removedByDetector: Record<string, Tally>;
@@ -102,7 +127,10 @@ export function countLines(cleaned: CleanedDocument): LineCounts {
 
 /** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */
 export class ReportBuilder {
-  private readonly totals = { ...newGroup(), errors: 0, skippedDocuments: 0 };
+  private readonly totals = { ...newGroup(), errors: 0, skippedDocuments: 0, replacedChars: 0 };
+  private readonly encodings = new Map<string, number>();
+  private resumed?: number;
+  private interrupted?: string;
   private readonly byReason = new Map<string, Tally>();
   private readonly byDetector = new Map<string, Tally>();
   private readonly byLanguage = new Map<string, GroupTotals>();
@@ -118,7 +146,7 @@ export class ReportBuilder {
    * `countLines` (what a worker thread sends back instead of every line).
    */
   addDocument(
-    doc: { id: string; path: string; line?: number; site?: string; bytes: number },
+    doc: { id: string; path: string; line?: number; site?: string; bytes: number; encoding?: EncodingInfo },
     cleaned: CleanedDocument | LineCounts,
     bytesOut: number,
   ): DocumentSummary {
@@ -134,12 +162,18 @@ export class ReportBuilder {
       g.documents++; g.lines += lines; g.removedLines += removedLines; g.bytesIn += doc.bytes; g.bytesOut += bytesOut;
     };
     add(this.totals);
+    if (doc.encoding) {
+      this.encodings.set(doc.encoding.encoding, (this.encodings.get(doc.encoding.encoding) ?? 0) + 1);
+      this.totals.replacedChars += doc.encoding.replaced;
+    }
     add(group(this.byLanguage, counts.lang));
     const site = doc.site ?? "(none)";
     add(group(this.bySite, this.bySite.has(site) || this.bySite.size < MAX_LISTED_SITES ? site : "(other sites)"));
     return {
       id: doc.id, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), ...(doc.site !== undefined && { site: doc.site }),
       lang: counts.lang, lines, removedLines, bytesIn: doc.bytes, bytesOut, removed: sorted(removed),
+      ...(doc.encoding && { encoding: describeEncoding(doc.encoding) }),
+      ...(doc.encoding && doc.encoding.replaced > 0 && { replacedChars: doc.encoding.replaced }),
     };
   }
 
@@ -148,6 +182,14 @@ export class ReportBuilder {
     this.totals.errors++;
     if (skippedDocument) this.totals.skippedDocuments++;
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
+  }
+
+  setResumed(inputs: number): void {
+    this.resumed = inputs;
+  }
+
+  setInterrupted(signal: string): void {
+    this.interrupted = signal;
   }
 
   get errorCount(): number {
@@ -159,7 +201,10 @@ export class ReportBuilder {
       tool: { name: "winnow", version: this.meta.version },
       command: this.meta.command,
       options: this.meta.options,
+      ...(this.interrupted !== undefined && { interrupted: this.interrupted }),
+      ...(this.resumed !== undefined && { resumedInputs: this.resumed }),
       totals: { ...this.totals },
+      encodings: sorted(this.encodings),
       removedByReason: sorted(this.byReason),
       removedByDetector: sorted(this.byDetector),
       byLanguage: sorted(this.byLanguage),

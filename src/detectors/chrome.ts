@@ -1,0 +1,99 @@
+import type { LineFeatures } from "../pipeline/features.js";
+import type { Removal } from "../pipeline/types.js";
+import { anywhere, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
+import type { DetectorMeta, DocView, Verdicts } from "./types.js";
+
+/**
+ * Site chrome recognised from vocabulary that whole families of sites share (CMS themes, share widgets,
+ * consent banners), in many languages. Each family is a reason id. Whole-line phrases only fire on short
+ * lines, so an article sentence that mentions "newsletter" or "Facebook" is never touched.
+ */
+export const meta: DetectorMeta = {
+  id: "chrome",
+  description: "Share bars, follow/subscribe prompts, cookie and legal notices, login links, previous/next and related-article teasers, breadcrumbs, tags, counters, copyright lines and ad labels, by multilingual vocabulary.",
+  languages: ["en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ar", "ru", "zh", "ja", "ko"],
+  reasons: {
+    share: "share buttons and social network names",
+    follow: "follow-us prompts",
+    newsletter: "newsletter and subscribe prompts",
+    cookie: "cookie banners, privacy and legal links",
+    login: "login, register and account links",
+    "prev-next": "previous / next article links",
+    related: "related / read-also / check-also headers",
+    breadcrumb: "breadcrumb trails",
+    tags: "tag and category lists",
+    counter: "view, share and reading-time counters, bare numbers",
+    copyright: "copyright and all-rights-reserved footers",
+    ad: "advertisement labels",
+    navigation: "skip links, menu, search, back-to-top, more",
+  },
+};
+
+/** Menu items and buttons are short; 80 characters holds "Share on Facebook" in any language with room. */
+export const CHROME_MAX_CHARS = 80;
+/** Prefix and anywhere rules (glued prev/next teasers, tag lists, cookie banners) reach further. */
+export const CHROME_LONG_MAX_CHARS = 400;
+
+const NETWORKS = ["facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "e-mail", "email", "mail", "print", "imprimer", "drucken", "imprimir", "stampa", "copy link", "copier le lien", "link kopieren", "messenger", "flipboard", "tumblr", "xing", "vk", "вконтакте", "одноклассники", "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "rss", "weibo", "wechat", "line", "微信", "微博", "google+", "pocket", "sms", "viber", "snapchat", "طباعة", "печать", "kakaotalk"];
+const SHARE_VERBS = ["share", "share this", "share this article", "share this story", "share article", "share on", "share via", "shares", "tweet", "pin it", "partager", "partagez", "partager sur", "partager cet article", "teilen", "artikel teilen", "teilen auf", "beitrag teilen", "compartir", "compartir en", "comparte", "condividi", "condividi su", "compartilhar", "partilhar", "delen", "udostępnij", "paylaş", "dela", "del", "jaa", "sdílet", "podijeli", "podeli", "поделиться", "شارك", "مشاركة", "شارك على", "انشر", "分享", "分享到", "シェア", "シェアする", "共有", "공유", "공유하기"];
+const share = new RegExp(
+  wholeLine([...SHARE_VERBS, ...NETWORKS]).source.replace(/\$$/, "") + String.raw`(?:\s*[|,/•·]?\s*(?:${NETWORKS.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")}))*[\s:.!|•·]*$`,
+  "iu",
+);
+const follow = wholeLine(["follow us", "follow", "follow us on", "suivez-nous", "suivez nous", "suivez-nous sur", "folgen sie uns", "folge uns", "folgen", "síguenos", "síguenos en", "seguici", "seguici su", "siga-nos", "volg ons", "obserwuj nas", "takip et", "تابعونا", "تابعنا", "تابعنا على", "подписывайтесь", "мы в соцсетях", "关注我们", "フォローする", "팔로우"]);
+const newsletter = wholeLine(["subscribe", "subscribe now", "subscribe to our newsletter", "sign up for our newsletter", "sign up", "newsletter", "get our newsletter", "s'abonner", "abonnez-vous", "je m'abonne", "inscrivez-vous à notre newsletter", "recevez notre newsletter", "newsletter abonnieren", "jetzt abonnieren", "abonnieren", "abonnement", "suscríbete", "suscribirse", "suscríbete a nuestro boletín", "boletín", "iscriviti", "iscriviti alla newsletter", "assine", "assine a newsletter", "inscreva-se", "aanmelden", "abonneren", "zapisz się", "subskrybuj", "abone ol", "اشترك", "اشترك الآن", "النشرة البريدية", "النشرة الإخبارية", "подписаться", "подпишитесь", "подписка", "订阅", "立即订阅", "購読", "購読する", "구독", "구독하기"]);
+const cookieLong = anywhere(["cookie", "cookies", "ملفات تعريف الارتباط", "الكوكيز", "файлы cookie", "クッキー", "쿠키"]);
+const cookieVerb = anywhere(["use", "accept", "consent", "agree", "utilis", "accepte", "consentement", "verwende", "akzeptier", "zustimm", "einwillig", "utiliza", "usamos", "acept", "consentimiento", "utilizz", "accett", "gebruik", "akkoord", "używa", "akceptuj", "zgod", "kullan", "используе", "соглас", "принять", "نستخدم", "يستخدم", "موافق", "使用", "同意", "利用", "사용"]);
+const legal = wholeLine(["privacy policy", "privacy", "privacy settings", "cookie policy", "cookie settings", "manage cookies", "terms of use", "terms of service", "terms and conditions", "terms", "imprint", "legal notice", "legal", "accessibility", "contact us", "about us", "advertise", "careers", "impressum", "datenschutz", "datenschutzerklärung", "datenschutz-einstellungen", "agb", "nutzungsbedingungen", "kontakt", "barrierefreiheit", "politique de confidentialité", "mentions légales", "conditions générales d'utilisation", "conditions générales", "cgu", "nous contacter", "contactez-nous", "qui sommes-nous", "política de privacidad", "política de cookies", "aviso legal", "términos y condiciones", "contacto", "informativa sulla privacy", "note legali", "contatti", "política de privacidade", "privacybeleid", "polityka prywatności", "gizlilik politikası", "سياسة الخصوصية", "شروط الاستخدام", "اتصل بنا", "من نحن", "политика конфиденциальности", "пользовательское соглашение", "контакты", "隐私政策", "用户协议", "联系我们", "关于我们", "プライバシーポリシー", "利用規約", "お問い合わせ", "개인정보처리방침", "이용약관"]);
+const login = wholeLine(["log in", "login", "sign in", "log out", "logout", "sign out", "register", "create an account", "create account", "my account", "account", "se connecter", "connexion", "s'inscrire", "créer un compte", "mon compte", "anmelden", "einloggen", "registrieren", "abmelden", "mein konto", "login / registrieren", "iniciar sesión", "regístrate", "registrarse", "mi cuenta", "accedi", "registrati", "entrar", "cadastre-se", "minha conta", "inloggen", "registreren", "zaloguj", "zaloguj się", "zarejestruj się", "giriş yap", "üye ol", "تسجيل الدخول", "تسجيل دخول", "إنشاء حساب", "حسابي", "войти", "вход", "регистрация", "зарегистрироваться", "登录", "注册", "ログイン", "会員登録", "로그인", "회원가입"]);
+const prevNext = lineStart(["previous article", "next article", "previous post", "next post", "previous story", "next story", "older post", "newer post", "older posts", "newer posts", "article précédent", "article suivant", "vorheriger artikel", "nächster artikel", "vorheriger beitrag", "nächster beitrag", "artículo anterior", "artículo siguiente", "siguiente artículo", "noticia anterior", "siguiente noticia", "entrada anterior", "entrada siguiente", "articolo precedente", "articolo successivo", "artigo anterior", "próximo artigo", "post anterior", "próximo post", "vorige artikel", "volgende artikel", "poprzedni artykuł", "następny artykuł", "önceki haber", "sonraki haber", "المقال السابق", "المقال التالي", "الخبر السابق", "الخبر التالي", "المقالة السابقة", "المقالة التالية", "الموضوع السابق", "الموضوع التالي", "предыдущая статья", "следующая статья", "предыдущая новость", "следующая новость", "предыдущая запись", "следующая запись", "上一篇", "下一篇", "前の記事", "次の記事", "이전 기사", "다음 기사", "이전글", "다음글"]);
+const prevNextShort = wholeLine(["previous", "next", "précédent", "suivant", "zurück", "weiter", "anterior", "siguiente", "precedente", "successivo", "próximo", "vorige", "volgende", "السابق", "التالي", "назад", "далее", "上一页", "下一页", "前へ", "次へ"]);
+const related = wholeLine(["related", "related articles", "related posts", "related stories", "related news", "related content", "related topics", "read also", "read more", "read next", "more to read", "see also", "check also", "also read", "you may also like", "you might also like", "recommended", "recommended for you", "most read", "most popular", "most viewed", "trending", "trending now", "more stories", "more news", "latest news", "top stories", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "sur le même sujet", "articles similaires", "à lire également", "les plus lus", "dans la même rubrique", "lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel", "meistgelesen", "meistgelesene artikel", "verwandte artikel", "weiterlesen", "lee también", "lea también", "te puede interesar", "noticias relacionadas", "más noticias", "lo más leído", "leer más", "seguir leyendo", "leggi anche", "potrebbe interessarti", "articoli correlati", "leggi di più", "leia também", "veja também", "notícias relacionadas", "leia mais", "lees ook", "lees meer", "zie ook", "czytaj też", "czytaj także", "czytaj więcej", "zobacz też", "zobacz także", "ilgili haberler", "devamını oku", "اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "أخبار ذات صلة", "مقالات ذات صلة", "الأكثر قراءة", "ذات صلة", "читайте также", "читайте еще", "смотрите также", "похожие статьи", "похожие новости", "по теме", "самое читаемое", "читать далее", "相关文章", "相关新闻", "相关阅读", "延伸阅读", "推荐阅读", "热门文章", "阅读更多", "関連記事", "あわせて読みたい", "おすすめ記事", "人気記事", "続きを読む", "관련기사", "관련 기사", "많이 본 뉴스"]);
+const HOME = ["home", "accueil", "startseite", "inicio", "portada", "home page", "página inicial", "pagina iniziale", "strona główna", "ana sayfa", "الرئيسية", "الصفحة الرئيسية", "главная", "首页", "ホーム", "홈"];
+const breadcrumbHome = new RegExp(lineStart(HOME).source + String.raw`\s*(?:[»›>/|:]|→)`, "iu");
+const tagsPrefix = lineStart(["tags", "tag", "tagged", "tagged with", "topics", "topic", "themen", "thema", "schlagwörter", "schlagworte", "stichwörter", "étiquettes", "mots-clés", "mots clés", "catégories", "catégorie", "categories", "category", "filed under", "posted in", "kategorien", "kategorie", "rubrik", "etiquetas", "temas", "categorías", "categoría", "argomenti", "etichette", "categorie", "marcadores", "trefwoorden", "tagi", "tematy", "kategoria", "etiketler", "الوسوم", "وسوم", "الكلمات المفتاحية", "التصنيفات", "التصنيف", "теги", "метки", "рубрики", "рубрика", "标签", "タグ", "태그"]);
+const tagsSuffix = /^\s*[:：]/u;
+const NUMBER = String.raw`\d[\d\s.,]*[kKmM]?`;
+const bareNumber = new RegExp(String.raw`^[\s•*·|()\[\]]*${NUMBER}[\s%]*$`, "u");
+const VIEW_WORDS = ["views", "view", "reads", "vues", "lectures", "aufrufe", "mal gelesen", "gelesen", "visualizaciones", "vistas", "lecturas", "visualizzazioni", "letture", "visualizações", "weergaven", "wyświetleń", "okunma", "مشاهدة", "مشاهدات", "قراءة", "زيارة", "просмотров", "просмотра", "просмотры", "阅读", "浏览", "次阅读", "閲覧", "조회", "shares", "partages", "likes", "j'aime"];
+const viewsAfter = new RegExp(String.raw`^[\s•*·|]*${NUMBER}\s*(?:${VIEW_WORDS.join("|")})[\s:.]*$`, "iu");
+const viewsBefore = new RegExp(String.raw`^[\s•*·|]*(?:${VIEW_WORDS.join("|")})\s*[:：]?\s*${NUMBER}$`, "iu");
+const readingTime = anywhere(["min read", "minute read", "minutes read", "min. read", "reading time", "temps de lecture", "min de lecture", "minutes de lecture", "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "tiempo de lectura", "min de lectura", "minutos de lectura", "tempo di lettura", "min di lettura", "tempo de leitura", "leestijd", "czas czytania", "okuma süresi", "دقائق للقراءة", "دقيقة للقراءة", "время чтения", "мин чтения", "阅读时间", "分で読めます"]);
+const copyrightStart = /^\s*(?:©|\(c\)|copyright|℗)/iu;
+const copyrightAny = anywhere(["all rights reserved", "all right reserved", "tous droits réservés", "alle rechte vorbehalten", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "tüm hakları saklıdır", "جميع الحقوق محفوظة", "كافة الحقوق محفوظة", "все права защищены", "版权所有", "版權所有", "無断転載", "무단 전재"]);
+const ad = wholeLine(["advertisement", "advertising", "advert", "sponsored", "sponsored content", "ad", "ads", "paid content", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "advertentie", "reklama", "reklam", "إعلان", "اعلان", "реклама", "广告", "広告", "광고", "scroll to continue", "scroll to continue with content", "continue reading below", "weiter nach der anzeige", "la suite après la publicité", "la suite après cette publicité", "story continues below advertisement", "article continues below"]);
+const navigation = wholeLine(["skip to content", "skip to main content", "skip to navigation", "jump to content", "back to top", "go to top", "to top", "top", "menu", "main menu", "open menu", "close menu", "toggle navigation", "navigation", "search", "search for", "suche", "suchen", "rechercher", "recherche", "buscar", "búsqueda", "cerca", "pesquisar", "zoeken", "szukaj", "ara", "بحث", "поиск", "搜索", "検索", "검색", "close", "schließen", "fermer", "cerrar", "chiudi", "fechar", "sluiten", "zamknij", "إغلاق", "закрыть", "关闭", "閉じる", "닫기", "aller au contenu", "aller au menu", "zum inhalt springen", "zum inhalt", "ir al contenido", "vai al contenuto", "home", "accueil", "startseite", "inicio", "portada", "الرئيسية", "главная", "首页", "ホーム", "홈", "more", "mehr", "plus", "más", "altro", "mais", "meer", "więcej", "المزيد", "ещё", "еще", "更多", "もっと見る", "더보기", "load more", "show more", "mehr anzeigen", "afficher plus", "voir plus", "ver más", "mostra altro", "ver mais", "toon meer", "показать еще", "查看更多", "all news", "alle nachrichten", "toutes les actualités", "todas las noticias", "كل الأخبار", "все новости", "top of page", "print this page", "listen", "anhören", "écouter", "escuchar", "استمع", "слушать", "audio", "video", "photo", "photos", "gallery", "galerie", "galería", "صور", "фото", "视频", "動画"]);
+
+/** The chrome family a line belongs to, or undefined. Pure: the line text and its features only. */
+export function chromeReason(text: string, f: LineFeatures): string | undefined {
+  if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;
+  const t = normalizeForLexicon(text);
+  if (f.chars <= CHROME_MAX_CHARS) {
+    if (bareNumber.test(t) || viewsAfter.test(t) || viewsBefore.test(t)) return "counter";
+    if (share.test(t)) return "share";
+    if (follow.test(t)) return "follow";
+    if (newsletter.test(t)) return "newsletter";
+    if (legal.test(t)) return "cookie";
+    if (login.test(t)) return "login";
+    if (prevNextShort.test(t)) return "prev-next";
+    if (related.test(t)) return "related";
+    if (ad.test(t)) return "ad";
+    if (navigation.test(t)) return "navigation";
+    if (readingTime.test(t)) return "counter";
+  }
+  if (prevNext.test(t)) return "prev-next";
+  if (breadcrumbHome.test(t) && !f.terminal) return "breadcrumb";
+  if (tagsPrefix.test(t) && tagsSuffix.test(t.replace(tagsPrefix, ""))) return "tags";
+  if (copyrightStart.test(t) || copyrightAny.test(t)) return "copyright";
+  if (cookieLong.test(t) && cookieVerb.test(t)) return "cookie";
+  return undefined;
+}
+
+export function run(doc: DocView): Verdicts {
+  return doc.lines.map((line, i): Removal | undefined => {
+    const f = doc.features[i];
+    if (!f) return undefined;
+    const reason = chromeReason(line.text, f);
+    return reason ? { detector: meta.id, reason } : undefined;
+  });
+}

@@ -1,0 +1,263 @@
+import type { LineFeatures } from "../pipeline/features.js";
+import type { Mode } from "../pipeline/types.js";
+import { stopwordsFor } from "../pipeline/language.js";
+import type { DetectorMeta, DocView } from "./types.js";
+
+/**
+ * Context-sensitive article classifier, jusText's idea rebuilt for one-block-per-line text dumps.
+ * 1. Each line gets a class from its own features: `good` (long and sentence-like), `bad` (link lists,
+ *    symbol runs, URLs, lines the lexicon detectors flagged), `short` or `near` (borderline).
+ * 2. Clear lines anchor. A short line takes the class of its nearest anchors on both sides; a borderline
+ *    line is kept unless chrome surrounds it. The document edges count as chrome.
+ * 3. A heading (short, no final stop) standing just before article text is kept.
+ */
+export const meta: DetectorMeta = {
+  id: "classifier",
+  description: "Scores each line as article text or chrome from its own shape and stopword density, then settles short and borderline lines by their neighbours (jusText-style context).",
+  languages: "any",
+  reasons: {
+    "link-list": "list items or menu entries without sentence shape",
+    "low-stopwords": "long enough, but reads like names, headlines or keywords rather than prose",
+    "chrome-context": "short or borderline line whose neighbours are chrome",
+    "document-edge": "short or borderline line between the document edge and chrome",
+    "boilerplate-shape": "URLs, e-mail addresses, separator runs, digit or symbol runs",
+  },
+};
+
+export type LineClass = "good" | "bad" | "short" | "near";
+
+/** Thresholds per mode. `balanced` starts from jusText's defaults, re-measured on stopwords-iso lists. */
+export interface ClassifierThresholds {
+  /** Below this weighted length a line is `short` (jusText length_low = 70). */
+  readonly lengthLow: number;
+  /** From this weighted length a dense line is `good` (jusText length_high = 200). */
+  readonly lengthHigh: number;
+  /** Below this stopword density a long line is `bad`. */
+  readonly stopLow: number;
+  /** From this density a long line is `good`. */
+  readonly stopHigh: number;
+  /** From this weighted length a dense line that ends like a sentence is `good` too. */
+  readonly sentenceGood: number;
+  /** Characters of non-good text a heading may stand before article text (jusText max_heading_distance = 200). */
+  readonly headingDistance: number;
+}
+
+/**
+ * stopwords-iso lists are 3–5× longer than jusText's, so densities run higher: on the dev set the 10th
+ * percentile of article lines ≥ 70 chars is 0.36 and the median of junk lines 0.40.
+ */
+export const THRESHOLDS: Readonly<Record<Mode, ClassifierThresholds>> = {
+  precise: { lengthLow: 80, lengthHigh: 220, sentenceGood: 140, stopLow: 0.3, stopHigh: 0.4, headingDistance: 150 },
+  balanced: { lengthLow: 70, lengthHigh: 200, sentenceGood: 100, stopLow: 0.25, stopHigh: 0.36, headingDistance: 200 },
+  recall: { lengthLow: 50, lengthHigh: 150, sentenceGood: 80, stopLow: 0.18, stopHigh: 0.3, headingDistance: 300 },
+};
+
+/** A link-ish line: over this share of digits it is a date, score or counter. */
+export const MAX_DIGIT_SHARE = 0.4;
+/** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
+export const MAX_SYMBOL_SHARE = 0.3;
+
+export interface Classification {
+  /** Final class: only `good` or `bad` for non-blank lines. */
+  readonly cls: LineClass[];
+  /** Class from the line's own features, before context. */
+  readonly initial: LineClass[];
+  /** Why a line is `bad` on its own, when it is. */
+  readonly badReason: (string | undefined)[];
+  /** How much a line looks like article text, in [0, 1]. */
+  readonly score: number[];
+}
+
+/** Class of one line from its own features; `anchorBad` when a lexicon detector already flagged it. */
+export function initialClass(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): [LineClass, string | undefined] {
+  if (f.chars > 0 && f.symbolShare > MAX_SYMBOL_SHARE && f.words < 3) return ["bad", "boilerplate-shape"];
+  if ((f.urls > 0 || f.emails > 0) && f.weight < t.lengthHigh && f.stopDensity < t.stopHigh) return ["bad", "boilerplate-shape"];
+  if (f.separators >= 2 && !f.terminal && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
+  if (f.digitShare > MAX_DIGIT_SHARE && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
+  if (f.bullet && !f.terminal && f.weight < t.lengthLow && (!hasStoplist || f.stopwords === 0)) return ["bad", "link-list"];
+  if (f.weight < t.lengthLow) return ["short", undefined];
+  if (!hasStoplist) return f.weight >= t.lengthHigh && f.terminal ? ["good", undefined] : ["near", undefined];
+  if (f.stopDensity >= t.stopHigh && f.weight >= t.lengthHigh) return ["good", undefined];
+  // Tabloid and wire copy runs one or two sentences per paragraph, all under lengthHigh: a full, dense
+  // sentence anchors as article text too, or a whole article of such lines has no anchor at all.
+  if (f.terminal && !f.truncated && f.stopDensity >= t.stopHigh && f.weight >= t.sentenceGood) return ["good", undefined];
+  if (f.stopDensity >= t.stopLow) return ["near", undefined];
+  return ["bad", "low-stopwords"];
+}
+
+/** Long, stopword-dense and ending like a sentence: text the cleaner must not lose to a weaker signal. */
+export function isClearArticle(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): boolean {
+  return f.terminal && f.weight >= t.lengthHigh && (!hasStoplist || f.stopDensity >= t.stopHigh);
+}
+
+function articleScore(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): number {
+  const len = Math.min(1, f.weight / t.lengthHigh);
+  const dens = hasStoplist ? Math.min(1, f.stopDensity / t.stopHigh) : f.terminal ? 1 : 0.5;
+  return Number((0.5 * len + 0.4 * dens + (f.terminal ? 0.1 : 0)).toFixed(3));
+}
+
+/** Hard-wrapped prose (<pre> text, e-mails, RFCs) has lines of this many characters... */
+export const WRAP_MIN_CHARS = 40;
+/** ...up to this many; w3m writes an unwrapped paragraph as one longer line. */
+export const WRAP_MAX_CHARS = 120;
+const STARTS_LOWER = /^\s*[\p{Ll}\p{Nd}(]/u;
+const ENDS_OPEN = /[,;:\-–—(]\s*$/u;
+
+/**
+ * Features of the hard-wrapped paragraph each line belongs to (the line's own when it stands alone).
+ * A line continues the previous one when the previous is wrap-sized and the break falls mid-sentence
+ * (lower-case start, or an open end such as a comma). Without this, a wrapped paragraph reads as a run
+ * of 70-character borderline lines and the whole text can slip out as "chrome".
+ */
+export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineFeatures | undefined)[] {
+  const out: (LineFeatures | undefined)[] = doc.features.slice();
+  const n = doc.lines.length;
+  let i = 0;
+  while (i < n) {
+    const f = doc.features[i];
+    if (!f || anchors[i]) { i++; continue; }
+    let j = i;
+    while (j + 1 < n) {
+      const a = doc.features[j]!, b = doc.features[j + 1];
+      if (!b || anchors[j + 1] || b.bullet || a.chars < WRAP_MIN_CHARS || a.chars > WRAP_MAX_CHARS || b.chars > WRAP_MAX_CHARS) break;
+      if (!STARTS_LOWER.test(doc.lines[j + 1]!.text) && !ENDS_OPEN.test(doc.lines[j]!.text)) break;
+      j++;
+    }
+    if (j > i) {
+      let chars = 0, weight = 0, words = 0, stop = 0, digits = 0, symbols = 0, seps = 0, urls = 0, emails = 0, handles = 0;
+      for (let k = i; k <= j; k++) {
+        const g = doc.features[k]!;
+        chars += g.chars; weight += g.weight; words += g.words; stop += g.stopwords;
+        digits += g.digitShare * g.chars; symbols += g.symbolShare * g.chars;
+        seps += g.separators; urls += g.urls; emails += g.emails; handles += g.handles;
+      }
+      const last = doc.features[j]!;
+      const agg: LineFeatures = {
+        ...f, chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
+        digitShare: chars ? digits / chars : 0, symbolShare: chars ? symbols / chars : 0, separators: seps, urls, emails, handles,
+        truncated: last.truncated,
+      };
+      for (let k = i; k <= j; k++) out[k] = agg;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Below this share of the reference density, the document's own long lines, a line is not prose. Languages
+ * differ: agglutinative Turkish or Finnish prose has half the stopword density of English on these lists.
+ */
+export const STOP_HIGH_OF_REFERENCE = 0.7;
+export const STOP_LOW_OF_REFERENCE = 0.45;
+/** The reference density is read at this share of long-line weight, densest first. */
+export const REFERENCE_QUANTILE = 0.25;
+/** Under this mean density of long lines the list does not fit the text (wrong language guess): go by shape alone. */
+export const MIN_REFERENCE_DENSITY = 0.1;
+
+/**
+ * Per-document thresholds: the mode's absolute values, lowered when the document's longest lines (most
+ * likely its prose) are less stopword-dense than the lists assume.
+ */
+export function calibrate(doc: DocView, anchors: readonly boolean[]): { thresholds: ClassifierThresholds; hasStoplist: boolean } {
+  const base = THRESHOLDS[doc.mode];
+  if (stopwordsFor(doc.lang).size === 0) return { thresholds: base, hasStoplist: false };
+  const pairs: [number, number][] = [];
+  let total = 0;
+  for (let i = 0; i < doc.features.length; i++) {
+    const f = doc.features[i];
+    if (!f || anchors[i] || f.weight < base.lengthLow) continue;
+    pairs.push([f.stopDensity, f.weight]);
+    total += f.weight;
+  }
+  if (total === 0) return { thresholds: base, hasStoplist: true };
+  // Weighted upper quartile: the prose of a page is its densest long text; link lists and tag clouds,
+  // however long, sit below it.
+  pairs.sort((a, b) => b[0] - a[0]);
+  let acc = 0, ref = 0, mean = 0;
+  for (const [d, w] of pairs) mean += (d * w) / total;
+  for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
+  // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
+  if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
+  return {
+    thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
+    hasStoplist: true,
+  };
+}
+
+/**
+ * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it).
+ * Blank lines get `short` and are skipped by the context rules.
+ */
+export function classify(doc: DocView, anchors: readonly boolean[]): Classification {
+  const { thresholds: t, hasStoplist } = calibrate(doc, anchors);
+  const n = doc.lines.length;
+  const cls: LineClass[] = new Array(n);
+  const badReason: (string | undefined)[] = new Array(n).fill(undefined);
+  const score: number[] = new Array(n).fill(0);
+  const idx: number[] = []; // non-blank line indexes, in order
+  const blockFeatures = wrappedBlocks(doc, anchors);
+  for (let i = 0; i < n; i++) {
+    const f = blockFeatures[i];
+    if (!f) { cls[i] = "short"; continue; }
+    idx.push(i);
+    score[i] = articleScore(f, hasStoplist, t);
+    if (anchors[i]) { cls[i] = "bad"; continue; }
+    const [c, why] = initialClass(f, hasStoplist, t);
+    cls[i] = c; badReason[i] = why;
+  }
+  const initial = cls.slice();
+
+  // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,
+  // "loose" skips short ones only; the document edge counts as bad. Precomputed once per direction so a
+  // long run of short lines stays linear.
+  const m = idx.length;
+  const prevStrict: LineClass[] = new Array(m), nextStrict: LineClass[] = new Array(m);
+  const prevLoose: LineClass[] = new Array(m), nextLoose: LineClass[] = new Array(m);
+  let ps: LineClass = "bad", pl: LineClass = "bad";
+  for (let k = 0; k < m; k++) {
+    prevStrict[k] = ps; prevLoose[k] = pl;
+    const c = initial[idx[k]!]!;
+    if (c === "good" || c === "bad") ps = c;
+    if (c !== "short") pl = c;
+  }
+  let ns: LineClass = "bad", nl: LineClass = "bad";
+  for (let k = m - 1; k >= 0; k--) {
+    nextStrict[k] = ns; nextLoose[k] = nl;
+    const c = initial[idx[k]!]!;
+    if (c === "good" || c === "bad") ns = c;
+    if (c !== "short") nl = c;
+  }
+
+  const edgeReason = (k: number): string => (k === 0 || k === m - 1 ? "document-edge" : "chrome-context");
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    if (initial[i] !== "short") continue;
+    const p = prevStrict[k]!, q = nextStrict[k]!;
+    if (p === "good" && q === "good") cls[i] = "good";
+    else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    else if ((p === "bad" && nextLoose[k] === "near") || (q === "bad" && prevLoose[k] === "near")) cls[i] = "good";
+    else if (p === "good" || q === "good") cls[i] = "good";
+    else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+  }
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    if (initial[i] !== "near") continue;
+    if (prevStrict[k] === "bad" && nextStrict[k] === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    else cls[i] = "good";
+  }
+
+  // Headings: a short line without a final stop, followed within headingDistance characters by good text.
+  for (let k = 0; k < m; k++) {
+    const i = idx[k]!;
+    const f = doc.features[i]!;
+    if (cls[i] !== "bad" || anchors[i] || initial[i] !== "short" || f.terminal || f.bullet || f.words < 2) continue;
+    let dist = 0;
+    for (let j = k + 1; j < m && dist <= t.headingDistance; j++) {
+      const jj = idx[j]!;
+      if (cls[jj] === "good" && initial[jj] === "good") { cls[i] = "good"; badReason[i] = undefined; break; }
+      dist += doc.features[jj]!.chars;
+    }
+  }
+  return { cls, initial, badReason, score };
+}

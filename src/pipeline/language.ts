@@ -1,0 +1,74 @@
+import { franc } from "franc-min";
+import { createRequire } from "node:module";
+
+/**
+ * Document language and stopword lists. franc reports ISO 639-3; stopwords-iso is keyed by ISO 639-1,
+ * so this module holds the one mapping between them.
+ */
+
+/** franc-min is reliable from a few hundred characters on and slows down past that; the brief caps it at 2048. */
+export const LANG_SAMPLE_CHARS = 2048;
+
+/** ISO 639-3 (as franc reports it, including macro-language members) → ISO 639-1 for stopwords-iso. */
+const ISO3_TO_1: Readonly<Record<string, string>> = {
+  eng: "en", fra: "fr", deu: "de", spa: "es", por: "pt", ita: "it", nld: "nl", pol: "pl", ces: "cs",
+  slk: "sk", hun: "hu", ron: "ro", swe: "sv", nob: "no", nno: "no", dan: "da", fin: "fi", est: "et",
+  lav: "lv", lit: "lt", slv: "sl", hrv: "hr", bos: "hr", srp: "hr", tur: "tr", ind: "id", zlm: "ms",
+  msa: "ms", vie: "vi", tgl: "tl", swh: "sw", hau: "ha", yor: "yo", zul: "zu", som: "so", afr: "af",
+  rus: "ru", ukr: "uk", bul: "bg", bel: "ru", arb: "ar", ara: "ar", pes: "fa", fas: "fa", urd: "ur",
+  hin: "hi", mar: "mr", ben: "bn", guj: "gu", heb: "he", ell: "el", cmn: "zh", zho: "zh", jpn: "ja",
+  kor: "ko", tha: "th", cat: "ca", glg: "gl", eus: "eu", hye: "hy", kmr: "ku", ckb: "ku", lat: "la",
+  epo: "eo", gle: "ga", sot: "st", bre: "br",
+};
+
+const require = createRequire(import.meta.url);
+const STOPWORDS = require("stopwords-iso") as Record<string, string[]>;
+const stopSets = new Map<string, ReadonlySet<string>>();
+
+/** ISO 639-1 code for a franc code or a code the caller forced (either form), else undefined. */
+export function toIso1(code: string): string | undefined {
+  const c = code.toLowerCase();
+  if (c.length === 2) return c;
+  return ISO3_TO_1[c];
+}
+
+/** The stopword set of a language (lower-case), empty when stopwords-iso has none for it. */
+export function stopwordsFor(lang: string): ReadonlySet<string> {
+  const iso1 = toIso1(lang) ?? "";
+  let set = stopSets.get(iso1);
+  if (!set) {
+    set = new Set((STOPWORDS[iso1] ?? []).map((w) => w.toLowerCase()));
+    stopSets.set(iso1, set);
+  }
+  return set;
+}
+
+const LETTERS = /\p{L}/gu;
+function letterCount(s: string): number {
+  return s.match(LETTERS)?.length ?? 0;
+}
+
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Detects the language of a document from its longest lines: dumps open with menus in whatever language
+ * the site's template uses, while the article is where the long lines are. Up to LANG_SAMPLE_CHARS are fed.
+ */
+export function detectLanguage(lines: readonly string[]): string {
+  // Rank by letters, not length: horizontal rules ("━━━…") are among the longest lines of a dump.
+  const order = lines.map((t, i) => [letterCount(t), i] as const).filter(([n]) => n > 0);
+  order.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  let sample = "";
+  for (const [, i] of order) {
+    if (sample.length >= LANG_SAMPLE_CHARS) break;
+    sample += (lines[i] ?? "").trim() + "\n";
+  }
+  sample = sample.slice(0, LANG_SAMPLE_CHARS);
+  const lang = franc(sample);
+  if (lang !== "und") return lang;
+  // franc-min leaves short CJK samples undetermined; the script alone tells zh from ja well enough.
+  if (KANA.test(sample)) return "jpn";
+  if (HAN.test(sample)) return "cmn";
+  return "und";
+}
