@@ -16,7 +16,9 @@ import { stat } from "node:fs/promises";
 export async function upToDate(inputPath: string, outputPath: string): Promise<boolean> {
   try {
     const [input, output] = await Promise.all([stat(inputPath), stat(outputPath)]);
-    return output.isFile() && Math.floor(output.mtimeMs) === Math.floor(input.mtimeMs);
+    // utimes() goes through a Date (whole milliseconds) and a float of seconds, so the copy can land
+    // a hair either side of a millisecond boundary: within 1 ms is "the same time" (was flaky with floor).
+    return output.isFile() && Math.abs(output.mtimeMs - input.mtimeMs) < 1;
   } catch {
     return false;
   }

@@ -39,9 +39,9 @@ beforeAll(() => {
   }
   put("odd/empty.txt", "");
   put("odd/whitespace.txt", " \n\t\n  \n");
-  put("odd/crlf.txt", "Première ligne\r\nDeuxième ligne\rTroisième ligne\r\n");
-  put("odd/bom-utf8.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Avec BOM\n")]));
-  put("odd/bom-utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Mit BOM, UTF-16\nZweite Zeile\n", "utf16le")]));
+  put("odd/crlf.txt", "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\r\nLes travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\rLe maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\r\n");
+  put("odd/bom-utf8.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n")]));
+  put("odd/bom-utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Der Stadtrat hat am Donnerstagabend den Haushalt für das kommende Jahr beschlossen, nach einer langen Debatte zwischen Mehrheit und Opposition.\nDie Sanierung der Schulen soll im Frühjahr beginnen und etwa zwei Jahre dauern, teilte die Stadtverwaltung mit.\n", "utf16le")]));
   put("odd/empty.jsonl", "");
   put("bad/binary.txt", Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), Buffer.alloc(500, 7)]));
   put("bad/nul.txt", Buffer.from("text with a\0NUL near the start\n"));
@@ -117,12 +117,12 @@ describe("torture cases, one by one", () => {
 
   it("CRLF and lone CR end lines; output uses LF", async () => {
     const r = await run(["clean", "odd/crlf.txt"], { cwd: dir });
-    expect(r.stdout.toString()).toBe("Première ligne\nDeuxième ligne\nTroisième ligne\n");
+    expect(r.stdout.toString()).toBe("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\nLes travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\nLe maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
   });
 
   it("byte-order marks are read and dropped; output is UTF-8", async () => {
-    expect((await run(["clean", "odd/bom-utf8.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Avec BOM\n");
-    expect((await run(["clean", "odd/bom-utf16le.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Mit BOM, UTF-16\nZweite Zeile\n");
+    expect((await run(["clean", "odd/bom-utf8.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
+    expect((await run(["clean", "odd/bom-utf16le.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Der Stadtrat hat am Donnerstagabend den Haushalt für das kommende Jahr beschlossen, nach einer langen Debatte zwischen Mehrheit und Opposition.\nDie Sanierung der Schulen soll im Frühjahr beginnen und etwa zwei Jahre dauern, teilte die Stadtverwaltung mit.\n");
   });
 
   it("binary files are skipped with a message", async () => {
@@ -190,8 +190,8 @@ describe("torture cases, one by one", () => {
   it("an output directory reached through a symbolic link leading outside -o is refused", async () => {
     const input = join(root, "esc-in");
     mkdirSync(join(input, "site"), { recursive: true });
-    writeFileSync(join(input, "site/a.txt"), "Article A.\n");
-    writeFileSync(join(input, "b.txt"), "Article B.\n");
+    writeFileSync(join(input, "site/a.txt"), "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
+    writeFileSync(join(input, "b.txt"), "Les travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\n");
     const out = join(root, "out-escape");
     mkdirSync(out);
     mkdirSync(join(root, "outside"));
@@ -200,14 +200,14 @@ describe("torture cases, one by one", () => {
       `error: ${join(input, "site/a.txt")}: ${join(out, "site")} leads outside ${out} (through a symbolic link); refusing to write there`,
     ] });
     expect(readdirSync(join(root, "outside"))).toEqual([]);
-    expect(readFileSync(join(out, "b.txt"), "utf8")).toBe("Article B.\n");
+    expect(readFileSync(join(out, "b.txt"), "utf8")).toBe("Les travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\n");
   });
 
   it("an output that cannot be written is reported; the other inputs are written", async () => {
     const input = join(root, "blocked-in");
     mkdirSync(join(input, "site"), { recursive: true });
-    writeFileSync(join(input, "site/a.txt"), "Article A.\n");
-    writeFileSync(join(input, "z.txt"), "Article Z.\n");
+    writeFileSync(join(input, "site/a.txt"), "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
+    writeFileSync(join(input, "z.txt"), "Le maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
     const out = join(root, "out-blocked");
     mkdirSync(out);
     writeFileSync(join(out, "site"), "a file where a directory should be");
@@ -216,7 +216,7 @@ describe("torture cases, one by one", () => {
       `error: ${join(input, "site/a.txt")}: cannot write ${join(out, "site/a.txt")}: a part of the path is a file, not a directory`,
     ]);
     expect(r.code).toBe(2);
-    expect(readFileSync(join(out, "z.txt"), "utf8")).toBe("Article Z.\n");
+    expect(readFileSync(join(out, "z.txt"), "utf8")).toBe("Le maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
   });
 });
 
