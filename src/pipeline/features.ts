@@ -57,6 +57,51 @@ const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
 
 let segmenter: Intl.Segmenter | undefined;
 
+// Per-character classes, counted in one pass instead of one regex scan each (the five scans were
+// 9% of the cleaner's time on the bench corpus). Each code point is classified once with the same
+// regular expressions as before, so the counts are exactly theirs; BMP results are cached in a table.
+const IS_WIDE = 1, IS_LETTER = 2, IS_DIGIT = 4, IS_UPPER = 8, IS_SYMBOL = 16, KNOWN = 128;
+const ONE_WIDE = new RegExp(WIDE.source, "u");
+const ONE_LETTER = new RegExp(LETTER.source, "u");
+const ONE_DIGIT = new RegExp(DIGIT.source, "u");
+const ONE_UPPER = new RegExp(UPPER.source, "u");
+const ONE_SYMBOL = new RegExp(SYMBOL.source, "u");
+const bmpClasses = new Uint8Array(0x10000);
+const astralClasses = new Map<number, number>();
+
+function classify(c: string): number {
+  return KNOWN | (ONE_WIDE.test(c) ? IS_WIDE : 0) | (ONE_LETTER.test(c) ? IS_LETTER : 0) | (ONE_DIGIT.test(c) ? IS_DIGIT : 0)
+    | (ONE_UPPER.test(c) ? IS_UPPER : 0) | (ONE_SYMBOL.test(c) ? IS_SYMBOL : 0);
+}
+
+/** How many code points of `s` are wide, letters, digits, upper-case letters and symbols (as WIDE, LETTER, DIGIT, UPPER, SYMBOL count them). */
+export function countClasses(s: string): { wide: number; letters: number; digits: number; upper: number; symbols: number } {
+  let wide = 0, letters = 0, digits = 0, upper = 0, symbols = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    let f: number;
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < s.length) {
+      const lo = s.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        const cp = ((u - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+        i++;
+        f = astralClasses.get(cp) ?? 0;
+        if (!f) { f = classify(String.fromCodePoint(cp)); if (astralClasses.size < 65536) astralClasses.set(cp, f); }
+      } else {
+        f = bmpClasses[u]! || (bmpClasses[u] = classify(s[i]!));
+      }
+    } else {
+      f = bmpClasses[u]! || (bmpClasses[u] = classify(s[i]!));
+    }
+    if (f & IS_WIDE) wide++;
+    if (f & IS_LETTER) letters++;
+    if (f & IS_DIGIT) digits++;
+    if (f & IS_UPPER) upper++;
+    if (f & IS_SYMBOL) symbols++;
+  }
+  return { wide, letters, digits, upper, symbols };
+}
+
 function countMatches(re: RegExp, s: string): number {
   re.lastIndex = 0;
   let n = 0;
@@ -82,8 +127,7 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
   const tokens = tokenize(t);
   let stop = 0;
   for (const w of tokens) if (stopwords.has(w)) stop++;
-  const wide = countMatches(WIDE, t);
-  const letters = countMatches(LETTER, t);
+  const { wide, letters, digits, upper, symbols } = countClasses(t);
   return {
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
@@ -91,9 +135,9 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
     stopwords: stop,
     stopDensity: tokens.length ? stop / tokens.length : 0,
     terminal: TERMINAL.test(t),
-    digitShare: chars ? countMatches(DIGIT, t) / chars : 0,
-    upperShare: letters ? countMatches(UPPER, t) / letters : 0,
-    symbolShare: chars ? countMatches(SYMBOL, t) / chars : 0,
+    digitShare: chars ? digits / chars : 0,
+    upperShare: letters ? upper / letters : 0,
+    symbolShare: chars ? symbols / chars : 0,
     separators: countMatches(SEPARATOR, t),
     urls: countMatches(URL, t),
     emails: countMatches(EMAIL, t),

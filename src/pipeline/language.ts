@@ -1,5 +1,6 @@
 import { franc } from "franc-min";
 import { createRequire } from "node:module";
+import { countClasses } from "./features.js";
 
 /**
  * Document language and stopword lists. franc reports ISO 639-3; stopwords-iso is keyed by ISO 639-1,
@@ -43,9 +44,9 @@ export function stopwordsFor(lang: string): ReadonlySet<string> {
   return set;
 }
 
-const LETTERS = /\p{L}/gu;
+/** Letters (\p{L}) of a line, counted without building an array of every letter (was 4% of the cleaner's time). */
 function letterCount(s: string): number {
-  return s.match(LETTERS)?.length ?? 0;
+  return countClasses(s).letters;
 }
 
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
