@@ -39,8 +39,9 @@ export interface BatchReply {
 
 /**
  * A batch is sent when it holds this many documents or characters, or as soon as a worker runs short
- * of work. Measured on the 100 MB bench corpus (11 kB pages): posting one page at a time costs the
- * main thread about as much as batches of 64, but small batches let one slow page hold up fewer others.
+ * of work (so batches are small when the workers keep up, and large when reading is ahead). 64 pages
+ * of the bench corpus (11 kB each) take a worker about half a second with the current cleaner: a
+ * few messages a second per worker, while one slow batch holds up little of the output behind it.
  */
 const BATCH_DOCS = 64;
 const BATCH_CHARS = 1 << 20;
@@ -49,7 +50,8 @@ const QUEUED_PER_WORKER = 2;
 /**
  * Each worker is a V8 heap of its own that grows with garbage before it collects; a smaller young
  * generation keeps that in check. Measured with the placeholder cleaner on 30 MB of bench JSONL,
- * --jobs 2: peak RSS 286 MB with V8's default, 235 MB with 8 MB, for the same CPU time.
+ * --jobs 2: peak RSS 286 MB with V8's default, 235 MB with 8 MB; user CPU 9.9 s and 10.2 s
+ * (within the noise of a busy machine).
  */
 const YOUNG_GENERATION_MB = 8;
 
