@@ -31,7 +31,7 @@ function inputOptions(cmd: Command): Command {
     .option("-j, --jobs <n>", "threads cleaning documents; the output is the same for any number (default: one per core)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
     .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
-    .option("--max-doc-bytes <size>", "skip and report a text file or JSONL line larger than this (e.g. 64M)", "64MiB")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
     .option("-q, --quiet", "no summary on stderr");
 }
 

@@ -56,6 +56,8 @@ class Run {
   /** Directories below -o already swept of a killed run's temporary files. */
   private readonly swept = new Set<string>();
   private sweptFiles = 0;
+  /** Outputs written in this run, and the input each came from: two inputs never share one. */
+  private readonly outputs = new Map<string, string>();
   /** Why the run stopped before the end (a full disk), if it did. */
   private stopped?: string;
   private cleaner?: Cleaner;
@@ -70,6 +72,9 @@ class Run {
 
   async execute(): Promise<ExitCode> {
     const { config } = this;
+    for (const file of [config.report, config.removed]) {
+      if (file) this.sweptFiles += await sweepStaleTemps(dirname(resolve(file)));
+    }
     if (config.report) this.reportFile = await ReportFile.open(config.report);
     if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
     // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
@@ -209,6 +214,15 @@ class Run {
         this.problem({ problem: true, path: input.path, message: dest.refused, fatal: true });
         return undefined;
       }
+      const earlier = this.outputs.get(dest);
+      if (earlier !== undefined) {
+        // Two inputs with the same name from different arguments (a/x.txt b/x.txt): writing the
+        // second would silently replace the first's output.
+        refused = true;
+        this.problem({ problem: true, path: input.path, message: `its output ${dest} was already written for ${earlier} in this run; skipped (give the parent directories instead, or use separate -o directories)`, fatal: true });
+        return undefined;
+      }
+      this.outputs.set(dest, input.path);
       const dir = dirname(dest);
       if (!this.swept.has(dir)) { this.swept.add(dir); this.sweptFiles += await sweepStaleTemps(dir); }
       sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz", mtime ? { mtime } : {});

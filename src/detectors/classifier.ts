@@ -21,6 +21,7 @@ export const meta: DetectorMeta = {
     "chrome-context": "short or borderline line whose neighbours are chrome",
     "document-edge": "short or borderline line between the document edge and chrome",
     "boilerplate-shape": "URLs, e-mail addresses, separator runs, digit or symbol runs",
+    "outside-article": "kept only by its neighbours, but outside the main article region",
   },
 };
 
@@ -52,6 +53,21 @@ export const THRESHOLDS: Readonly<Record<Mode, ClassifierThresholds>> = {
   recall: { lengthLow: 50, lengthHigh: 150, sentenceGood: 80, stopLow: 0.18, stopHigh: 0.3, headingDistance: 300 },
 };
 
+/** A run of this many borderline lines (short ones between them allowed) is kept as text of its own. */
+export const NEAR_RUN_LINES = 3;
+/** ...or of this many borderline lines that end like sentences. */
+export const NEAR_RUN_SENTENCES = 2;
+/** A heading may run to this many words (long news titles); longer non-sentences are not headings. */
+export const HEADING_MAX_WORDS = 30;
+/** Main-region search: a borderline line counts this share of its weight as article evidence... */
+export const REGION_NEAR_GAIN = 0.3;
+/** ...a chrome line costs at least this much (or its weight), a short line this much. */
+export const REGION_BAD_COST = 40;
+export const REGION_SHORT_COST = 5;
+/** A second stretch with this share of the best one's evidence is article text too. */
+export const REGION_SECOND_SHARE = 0.3;
+/** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
+export const REGION_MARGIN_LINES = 2;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -82,6 +98,9 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   // sentence anchors as article text too, or a whole article of such lines has no anchor at all.
   if (f.terminal && !f.truncated && f.stopDensity >= t.stopHigh && f.weight >= t.sentenceGood) return ["good", undefined];
   if (f.stopDensity >= t.stopLow) return ["near", undefined];
+  // Few stopwords but a full sentence (names, figures, agglutinative words): borderline, let context
+  // decide. Headlines and link teasers, the usual low-stopword lines, do not end with a stop.
+  if (f.terminal && !f.truncated) return ["near", undefined];
   return ["bad", "low-stopwords"];
 }
 
@@ -236,27 +255,81 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     const p = prevStrict[k]!, q = nextStrict[k]!;
     if (p === "good" && q === "good") cls[i] = "good";
     else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    else if ((p === "bad" && nextLoose[k] === "near") || (q === "bad" && prevLoose[k] === "near")) cls[i] = "good";
-    else if (p === "good" || q === "good") cls[i] = "good";
+    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
+    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
     else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
   }
-  for (let k = 0; k < m; k++) {
-    const i = idx[k]!;
-    if (initial[i] !== "near") continue;
-    if (prevStrict[k] === "bad" && nextStrict[k] === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    else cls[i] = "good";
+  // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
+  // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
+  let k0 = 0;
+  while (k0 < m) {
+    if (initial[idx[k0]!] !== "near") { k0++; continue; }
+    let k1 = k0, nearCount = 0, sentences = 0;
+    while (k1 < m && (initial[idx[k1]!] === "near" || initial[idx[k1]!] === "short")) {
+      const f = blockFeatures[idx[k1]!]!;
+      if (initial[idx[k1]!] === "near") { nearCount++; if (f.terminal) sentences++; }
+      k1++;
+    }
+    const run = nearCount >= NEAR_RUN_LINES || sentences >= NEAR_RUN_SENTENCES;
+    for (let k = k0; k < k1; k++) {
+      const i = idx[k]!;
+      if (initial[i] !== "near") continue;
+      if (prevStrict[k] === "bad" && nextStrict[k] === "bad" && !run) { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+      else cls[i] = "good";
+    }
+    k0 = k1;
   }
 
-  // Headings: a short line without a final stop, followed within headingDistance characters by good text.
+  // Headings: a short or borderline line without a final stop (a title, a subheading), followed within
+  // headingDistance characters by good text. Truncated lines are teasers, not headings.
   for (let k = 0; k < m; k++) {
     const i = idx[k]!;
     const f = doc.features[i]!;
-    if (cls[i] !== "bad" || anchors[i] || initial[i] !== "short" || f.terminal || f.bullet || f.words < 2) continue;
+    if (cls[i] !== "bad" || anchors[i] || f.terminal || f.truncated || f.bullet || f.words < 2) continue;
+    if (initial[i] !== "short" && !(initial[i] === "near" && f.words <= HEADING_MAX_WORDS)) continue;
     let dist = 0;
     for (let j = k + 1; j < m && dist <= t.headingDistance; j++) {
       const jj = idx[j]!;
       if (cls[jj] === "good" && initial[jj] === "good") { cls[i] = "good"; badReason[i] = undefined; break; }
       dist += doc.features[jj]!.chars;
+    }
+  }
+  // The main article region: the stretch of lines with the largest sum of article evidence (good
+  // lines count their weight, chrome counts against). Outside it, a line that only context rules kept
+  // (borderline runs, short lines, headings) is chrome: footers of site descriptions look like text.
+  const gain = (i: number): number => {
+    const f = blockFeatures[i]!;
+    if (initial[i] === "good") return f.weight;
+    if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
+    return -REGION_SHORT_COST;
+  };
+  // Kadane's scan, keeping the best stretch of every run (a run ends where its sum falls to zero):
+  // an article split by a large ad or gallery block yields two stretches, both kept when the second
+  // holds at least REGION_SECOND_SHARE of the best one's evidence.
+  const stretches: [number, number, number][] = [];
+  let run = 0, runStart = 0, runBest = 0, runBestEnd = -1;
+  for (let k = 0; k < m; k++) {
+    const g = gain(idx[k]!);
+    if (run <= 0) {
+      if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
+      run = g; runStart = k; runBest = 0; runBestEnd = -1;
+    } else run += g;
+    if (run > runBest) { runBest = run; runBestEnd = k; }
+  }
+  if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
+  const best = Math.max(0, ...stretches.map((x) => x[2]));
+  const inside = new Uint8Array(m);
+  for (const [a, b, sum] of stretches) {
+    if (sum < REGION_SECOND_SHARE * best) continue;
+    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = 1;
+  }
+  if (best > 0) {
+    for (let k = 0; k < m; k++) {
+      if (inside[k]) continue;
+      const i = idx[k]!;
+      if (cls[i] === "good" && initial[i] !== "good") { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
   return { cls, initial, badReason, score };

@@ -32,17 +32,28 @@ export const TITLE_MIN_WORDS = 4;
 export const TITLE_MAX_WORDS = 30;
 export const TITLE_SHARE = 0.8;
 
-const SEP = "\u0001";
+/** FNV-1a, 32 bits: shingles are kept as numbers, not joined strings (the strings were most of the garbage). */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
-export function shingles(tokens: readonly string[], k: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + k <= tokens.length; i++) out.push(tokens.slice(i, i + k).join(SEP));
+/** Word k-grams as 52-bit-safe numbers (two 26-bit halves of mixed token hashes); collisions are negligible at page scale. */
+export function shingles(tokens: readonly string[], k: number): number[] {
+  const hs = tokens.map(hash);
+  const out: number[] = [];
+  for (let i = 0; i + k <= hs.length; i++) {
+    let a = 0x9e3779b1, b = 0x85ebca77;
+    for (let j = i; j < i + k; j++) { a = Math.imul(a ^ hs[j]!, 0x01000193) >>> 0; b = Math.imul(b + hs[j]!, 0xc2b2ae35) >>> 0; }
+    out.push((a & 0x3ffffff) * 0x4000000 + (b & 0x3ffffff));
+  }
   return out;
 }
 
 /** Word trigrams of all kept text so far, for "covered-paragraph". */
 export class CoverageIndex {
-  private readonly seen = new Set<string>();
+  private readonly seen = new Set<number>();
   add(tokens: readonly string[]): void {
     for (const s of shingles(tokens, 3)) this.seen.add(s);
   }
@@ -61,7 +72,7 @@ export class CoverageIndex {
  * votes for the lines that hold it; the best-voted line gives the share. Linear in the line's length.
  */
 export class ContainmentIndex {
-  private readonly where = new Map<string, number[]>();
+  private readonly where = new Map<number, number[]>();
   add(line: number, tokens: readonly string[]): void {
     for (const s of new Set(shingles(tokens, 2))) {
       const list = this.where.get(s);

@@ -6,12 +6,12 @@ import { meta as nearDuplicate } from "./near-duplicate.js";
 import { meta as siteBoilerplate } from "./site-boilerplate.js";
 import type { DetectorMeta } from "./types.js";
 
-/** Every detector, in the order their removals take precedence when several flag one line. */
+/** Every detector, in the order their removals take precedence when several flag one line (docs/detectors.md). */
 export const DETECTORS: readonly DetectorMeta[] = [
   exactDuplicate,
   commentWidget,
   chrome,
   siteBoilerplate,
-  nearDuplicate,
   classifier,
+  nearDuplicate,
 ];

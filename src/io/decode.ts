@@ -126,6 +126,10 @@ export function decodeDocument(bytes: Uint8Array, forced?: string): Decoded | Bi
   if (forced) {
     return decodeWith(forced, bytes, "forced");
   }
+  // UTF-32's marks first: FF FE 00 00 also starts with UTF-16LE's. TextDecoder has no UTF-32.
+  if (hasPrefix(bytes, [0xff, 0xfe, 0x00, 0x00]) || hasPrefix(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return { binary: "UTF-32 text (byte-order mark), which winnow does not read; convert it first: iconv -f UTF-32 -t UTF-8" };
+  }
   if (hasPrefix(bytes, [0xef, 0xbb, 0xbf])) return decodeWith("utf-8", bytes, "bom");
   if (hasPrefix(bytes, [0xff, 0xfe])) return decodeWith("utf-16le", bytes, "bom");
   if (hasPrefix(bytes, [0xfe, 0xff])) return decodeWith("utf-16be", bytes, "bom");

@@ -164,7 +164,11 @@ async function* readText(input: Input, chunks: AsyncIterable<Buffer>, options: R
   }
   const bytes = Buffer.concat(parts);
   const decoded = decodeDocument(bytes, options.encoding);
-  if ("binary" in decoded) { yield { problem: true, path: input.path, message: `${decoded.binary}; skipped (not a text file)`, fatal: true }; return; }
+  if ("binary" in decoded) {
+    const hint = decoded.binary.startsWith("binary data") ? " (not a text file)" : "";
+    yield { problem: true, path: input.path, message: `${decoded.binary}; skipped${hint}`, fatal: true };
+    return;
+  }
   const { text, ...encoding } = decoded;
   yield { id: input.stdin ? "stdin" : input.rel, text, path: input.path, site: input.dir || undefined, bytes: bytes.length, encoding };
 }

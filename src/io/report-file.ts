@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { atomicFileSink } from "./write.js";
+import { atomicFileSink, writeError } from "./write.js";
 
 /**
  * The JSON report, written so that memory does not grow with the number of documents: per-document
@@ -20,15 +20,23 @@ export class ReportFile {
   }
 
   static async open(path: string): Promise<ReportFile> {
-    await mkdir(dirname(path), { recursive: true });
-    const file = new ReportFile(path);
-    await Promise.race([once(file.rows, "open"), once(file.rows, "error").then(([e]) => { throw e; })]);
-    return file;
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      const file = new ReportFile(path);
+      await Promise.race([once(file.rows, "open"), once(file.rows, "error").then(([e]) => { throw e; })]);
+      return file;
+    } catch (err) {
+      throw writeError(err, path);
+    }
   }
 
   async addRow(row: unknown): Promise<void> {
     const text = (this.count++ ? ",\n    " : "\n    ") + JSON.stringify(row);
-    if (!this.rows.write(text)) await once(this.rows, "drain");
+    try {
+      if (!this.rows.write(text)) await once(this.rows, "drain");
+    } catch (err) {
+      throw writeError(err, this.path);
+    }
   }
 
   /** Writes `summary` with a `documents` array of every row added, then removes the scratch file. */

@@ -35,7 +35,8 @@ export class WriteError extends Error {
   }
 }
 
-function writeError(err: unknown, path: string): WriteError {
+/** `err` from writing `path` as a WriteError that says which file and what to check. */
+export function writeError(err: unknown, path: string): WriteError {
   if (err instanceof WriteError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const hint = code === "ENOSPC" || code === "EDQUOT" ? " (free some space or choose another -o directory)"
@@ -58,9 +59,6 @@ function describeWriteError(err: unknown, what: string): string {
   }
 }
 
-/** Temporary files this process has open, so a sweep never removes one of its own that is in use. */
-const openTemps = new Set<string>();
-
 /** The temporary name beside `path` for this process: `.NAME.winnow-PID.tmp`. */
 export function tempName(path: string): string {
   return join(dirname(path), `.${basename(path)}.winnow-${process.pid}.tmp`);
@@ -69,7 +67,6 @@ export function tempName(path: string): string {
 const TEMP = /^\..+\.(?:winnow|rows)-(\d+)\.tmp$/;
 
 function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
     return true;
@@ -80,8 +77,11 @@ function alive(pid: number): boolean {
 
 /**
  * Removes temporary files left in `dir` by a winnow that was killed (SIGKILL, power loss): those of
- * processes that no longer run, and this process's own that it does not have open (a reused PID).
- * Returns how many were removed. They never carry a final name, so nothing complete is touched.
+ * processes that no longer run. Returns how many were removed. They never carry a final name, so
+ * nothing complete is touched. This process's own PID is never swept, even if a killed run had it
+ * before (PIDs are reused, in containers often): worker threads share the PID and each would see
+ * the others' files in progress as strangers. A leftover under our own PID is replaced when we
+ * write that same output (see openAtomic); one for another output stays, hidden and harmless.
  */
 export async function sweepStaleTemps(dir: string): Promise<number> {
   let names: string[];
@@ -96,7 +96,7 @@ export async function sweepStaleTemps(dir: string): Promise<number> {
     if (!m) continue;
     const path = join(dir, name);
     const pid = Number(m[1]);
-    if (pid === process.pid ? openTemps.has(path) : alive(pid)) continue;
+    if (pid === process.pid || alive(pid)) continue;
     try {
       if ((await lstat(path)).isFile()) { await unlink(path); removed++; }
     } catch { /* gone already, or not ours to remove */ }
@@ -203,7 +203,6 @@ async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }
     await unlink(tmp);
   }
   if (!file) throw failure ?? new Error("could not open a temporary file");
-  openTemps.add(tmp);
   file.on("error", (err) => { failure = err; });
   const failed = new Promise<void>((done) => file!.once("error", () => done()));
   const zip: Gzip | undefined = gzip ? createGzip() : undefined;
@@ -229,7 +228,6 @@ async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }
     out.destroy();
     if (!out.closed) await once(out, "close").catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
-    openTemps.delete(tmp);
   };
   return {
     async write(text) {
@@ -246,7 +244,6 @@ async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }
         // The output carries its input's modification time: how --resume tells it is up to date.
         if (options.mtime) await utimes(tmp, new Date(), options.mtime);
         await rename(tmp, path);
-        openTemps.delete(tmp);
       } catch (err) {
         await discard();
         throw writeError(err, path);

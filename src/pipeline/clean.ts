@@ -1,5 +1,5 @@
 import { run as runChrome } from "../detectors/chrome.js";
-import { classify, isClearArticle, THRESHOLDS, meta as classifierMeta } from "../detectors/classifier.js";
+import { calibrate, classify, isClearArticle, meta as classifierMeta } from "../detectors/classifier.js";
 import { commentEvidence, meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
 import { duplicateKey, meta as exactMeta } from "../detectors/exact-duplicate.js";
 import {
@@ -24,7 +24,7 @@ export const WEAK_MARKER_CONFIRM_LINES = 12;
  * the classifier calls good on their own): "Join the conversation" or "12 comments" links in an article
  * header must not swallow the article below them. 500 ≈ two short paragraphs.
  */
-export const COMMENT_MIN_ARTICLE_BEFORE = 500;
+export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
@@ -70,11 +70,10 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   const doc = analyse(text, options);
   const { lines, features } = doc;
   const n = lines.length;
-  const t = THRESHOLDS[doc.mode];
-  const hasStoplist = stopwordsFor(doc.lang).size > 0;
-
   const chrome = runChrome(doc);
   const evidence: CommentEvidence[] = lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined));
+  // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
+  const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
   const site: (Removal | undefined)[] = lines.map((l, i) => {
     const f = features[i];
     if (!f || !options.corpus?.siteBoilerplate) return undefined;
@@ -117,7 +116,7 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
       removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
       continue;
     }
-    if (titleLike(f)) {
+    if (titleLike(f) && !f.truncated) {
       const best = titles.best(f.tokens, i);
       if (best && best.share >= TITLE_SHARE) {
         removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
@@ -125,6 +124,9 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
       }
       titles.add(i, f.tokens);
     }
+    // A truncated line is judged against the others below; if it covered them here, a title and
+    // its teaser could each remove the other.
+    if (f.truncated) continue;
     if (key) keptKeys.set(key, lines[i]!.number);
     coverage.add(f.tokens);
   }

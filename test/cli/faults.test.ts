@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, run, scratch } from "../helpers/spawn-winnow.js";
+import { TEXTS } from "../helpers/texts.js";
 
 const root = scratch();
 
@@ -61,9 +62,8 @@ describe("a closed pipe (| head)", () => {
 describe("--resume", () => {
   const input = join(root, "resume-in");
   mkdirSync(input);
-  // Article-length lines: the cleaner keeps them whatever its thresholds, so outputs are never empty.
-  const text = (i: number | string) => `Le conseil municipal de la commune ${i} a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus.\n`;
-  for (let i = 0; i < 3; i++) writeFileSync(join(input, `r${i}.txt`), text(i) + text(i));
+  const para = (i: number) => `${TEXTS["windows-1252"]}\nArticle numéro ${i} : la séance a été levée à minuit après trois heures de débats animés entre la majorité et l'opposition municipale.\n`;
+  for (let i = 0; i < 3; i++) writeFileSync(join(input, `r${i}.txt`), para(i));
 
   it("needs -o", async () => {
     const r = await run(["clean", input, "--resume"]);
@@ -76,20 +76,46 @@ describe("--resume", () => {
     const first = readFileSync(join(out, "r1.txt"), "utf8");
     let r = await run(["clean", input, "-o", out, "--resume"]);
     expect(r.stderr).toContain("winnow: --resume: 3 inputs already done, skipped\n");
-    writeFileSync(join(input, "r1.txt"), text("changée") + text("changée")); // a changed input (new mtime)
+    writeFileSync(join(input, "r1.txt"), para(7)); // a changed input (new mtime)
     writeFileSync(join(out, ".r2.txt.winnow-999999.tmp"), "partial"); // a killed run's leftover
     r = await run(["clean", input, "-o", out, "--resume"]);
     expect(r.stderr).toContain("winnow: --resume: 2 inputs already done, skipped\n");
     expect(readFileSync(join(out, "r1.txt"), "utf8")).not.toBe(first);
-    expect(readFileSync(join(out, "r1.txt"), "utf8")).toBe(text("changée"));
+    expect(readFileSync(join(out, "r1.txt"), "utf8")).toBe((await run(["clean", join(input, "r1.txt")])).stdout.toString("utf8"));
+    expect(readFileSync(join(out, "r1.txt"), "utf8")).toContain("Article numéro 7");
     expect(r.stderr).toContain("winnow: removed 1 temporary file left by an interrupted run\n");
     expect(readdirSync(out).sort()).toEqual(["r0.txt", "r1.txt", "r2.txt"]);
   });
 
-  it("brings a SIGKILLed run to the same bytes as an uninterrupted one (scripts/kill-resume.mjs, 300 files)", () => {
-    const r = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/kill-resume.mjs"), "300", "1", "7"], { encoding: "utf8" });
+  it("brings a SIGKILLed run to the same bytes as an uninterrupted one (scripts/kill-resume.mjs, 150 files)", () => {
+    const r = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/kill-resume.mjs"), "150", "1", "7"], { encoding: "utf8" });
     expect(r.stdout).toContain("all 1 trials ok");
     expect(r.status).toBe(0);
   });
 });
 
+
+describe("files that cannot be written or read", () => {
+  it("a report path that cannot be written: one line naming it, exit 2", async () => {
+    writeFileSync(join(root, "a-file"), "");
+    const r = await run(["clean", "--report", "a-file/report.json"], { cwd: root, stdin: "texte\n" });
+    expect([r.code, r.stderr]).toEqual([2, "winnow: cannot write a-file/report.json: a part of the path is a file, not a directory\n"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("an unreadable folder is reported; the walk goes on", async () => {
+    const { chmodSync } = await import("node:fs");
+    const tree = join(root, "perm");
+    mkdirSync(join(tree, "closed"), { recursive: true });
+    writeFileSync(join(tree, "closed/x.txt"), "x\n");
+    writeFileSync(join(tree, "open.txt"), "Ouvert.\n");
+    chmodSync(join(tree, "closed"), 0o000);
+    try {
+      const r = await run(["clean", "perm"], { cwd: root });
+      expect(r.stderr).toContain("error: perm/closed: cannot list directory: permission denied\n");
+      expect(r.stdout.toString()).toBe("Ouvert.\n");
+      expect(r.code).toBe(2);
+    } finally {
+      chmodSync(join(tree, "closed"), 0o755);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { run, scratch } from "../helpers/spawn-winnow.js";
+import { inProcess, run, scratch } from "../helpers/spawn-winnow.js";
 import { TEXTS, type LegacyEncoding } from "../helpers/texts.js";
 
 /**
@@ -39,9 +39,13 @@ beforeAll(() => {
   }
   put("odd/empty.txt", "");
   put("odd/whitespace.txt", " \n\t\n  \n");
-  put("odd/crlf.txt", "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\r\nLes travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\rLe maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\r\n");
-  put("odd/bom-utf8.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n")]));
-  put("odd/bom-utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Der Stadtrat hat am Donnerstagabend den Haushalt für das kommende Jahr beschlossen, nach einer langen Debatte zwischen Mehrheit und Opposition.\nDie Sanierung der Schulen soll im Frühjahr beginnen und etwa zwei Jahre dauern, teilte die Stadtverwaltung mit.\n", "utf16le")]));
+  // Line breaks and BOMs, on a real paragraph text (a cleaner keeps article text, not test stubs);
+  // each is compared with the plain LF, BOM-less UTF-8 twin, whatever the cleaner does.
+  const lines = TEXTS["windows-1252"].split("\n");
+  put("odd/crlf.txt", lines.map((l, i) => l + (i % 3 === 2 ? "\r" : "\r\n")).join(""));
+  put("twin/crlf.txt", lines.join("\n") + "\n");
+  put("odd/bom-utf8.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXTS["windows-1252"])]));
+  put("odd/bom-utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXTS["windows-1252"], "utf16le")]));
   put("odd/empty.jsonl", "");
   put("bad/binary.txt", Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), Buffer.alloc(500, 7)]));
   put("bad/nul.txt", Buffer.from("text with a\0NUL near the start\n"));
@@ -54,7 +58,7 @@ beforeAll(() => {
     Buffer.from([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]).toString("latin1"),
     '{"id":"e","text":"good two"}',
   ].map((l) => Buffer.from(l, "latin1")).reduce((a, b) => Buffer.concat([a, b, Buffer.from("\n")]), Buffer.alloc(0)));
-  const full = gz(20_000);
+  const full = gz(3_000);
   put("bad/truncated.jsonl.gz", full.subarray(0, Math.floor(full.length / 2)));
   const corrupt = Buffer.from(full);
   // A damaged CRC-32: gzip notices corruption only at the end of a member, so damage inside the
@@ -109,6 +113,16 @@ describe("torture cases, one by one", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.toString()).toBe((await run(["clean", "utf8/ru.txt"], { cwd: dir })).stdout.toString());
     await check({ args: ["odd/crlf.txt", "--encoding", "klingon"], code: 2, messages: [] });
+    // JSONL is UTF-8 unless --encoding says otherwise; then every line is decoded with it.
+    const record = JSON.stringify({ id: "fr", text: TEXTS["windows-1252"] }) + "\n";
+    writeFileSync(join(root, "latin.jsonl"), iconv.encode(record, "windows-1252"));
+    const bad = await run(["clean", join(root, "latin.jsonl")]);
+    expect(bad.code).toBe(2);
+    expect(errorLines(bad.stderr)[0]).toMatch(/latin\.jsonl:1: not valid UTF-8 at byte \d+ of the line; line skipped/);
+    const forced = await run(["clean", join(root, "latin.jsonl"), "--encoding", "windows-1252"]);
+    writeFileSync(join(root, "utf8.jsonl"), record);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout.toString("utf8")).toBe((await run(["clean", join(root, "utf8.jsonl")])).stdout.toString("utf8"));
   });
 
   it("empty and whitespace-only inputs pass through with exit 0", async () => {
@@ -117,12 +131,17 @@ describe("torture cases, one by one", () => {
 
   it("CRLF and lone CR end lines; output uses LF", async () => {
     const r = await run(["clean", "odd/crlf.txt"], { cwd: dir });
-    expect(r.stdout.toString()).toBe("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\nLes travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\nLe maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
+    const twin = await run(["clean", "twin/crlf.txt"], { cwd: dir });
+    expect(r.stdout.toString()).toBe(twin.stdout.toString());
+    expect(r.stdout.toString()).toContain("Le maire a défendu");
+    expect(r.stdout.includes(0x0d)).toBe(false);
   });
 
   it("byte-order marks are read and dropped; output is UTF-8", async () => {
-    expect((await run(["clean", "odd/bom-utf8.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
-    expect((await run(["clean", "odd/bom-utf16le.txt"], { cwd: dir })).stdout.toString("utf8")).toBe("Der Stadtrat hat am Donnerstagabend den Haushalt für das kommende Jahr beschlossen, nach einer langen Debatte zwischen Mehrheit und Opposition.\nDie Sanierung der Schulen soll im Frühjahr beginnen und etwa zwei Jahre dauern, teilte die Stadtverwaltung mit.\n");
+    const twin = (await run(["clean", "utf8/fr.txt"], { cwd: dir })).stdout.toString("utf8");
+    expect(twin).toContain("Le maire a défendu");
+    expect((await run(["clean", "odd/bom-utf8.txt"], { cwd: dir })).stdout.toString("utf8")).toBe(twin);
+    expect((await run(["clean", "odd/bom-utf16le.txt"], { cwd: dir })).stdout.toString("utf8")).toBe(twin);
   });
 
   it("binary files are skipped with a message", async () => {
@@ -190,8 +209,8 @@ describe("torture cases, one by one", () => {
   it("an output directory reached through a symbolic link leading outside -o is refused", async () => {
     const input = join(root, "esc-in");
     mkdirSync(join(input, "site"), { recursive: true });
-    writeFileSync(join(input, "site/a.txt"), "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
-    writeFileSync(join(input, "b.txt"), "Les travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\n");
+    writeFileSync(join(input, "site/a.txt"), TEXTS["koi8-r"]);
+    writeFileSync(join(input, "b.txt"), TEXTS["windows-1252"]);
     const out = join(root, "out-escape");
     mkdirSync(out);
     mkdirSync(join(root, "outside"));
@@ -200,14 +219,15 @@ describe("torture cases, one by one", () => {
       `error: ${join(input, "site/a.txt")}: ${join(out, "site")} leads outside ${out} (through a symbolic link); refusing to write there`,
     ] });
     expect(readdirSync(join(root, "outside"))).toEqual([]);
-    expect(readFileSync(join(out, "b.txt"), "utf8")).toBe("Les travaux de rénovation des écoles commenceront au printemps et dureront environ deux ans, selon les services techniques de la mairie.\n");
+    expect(readFileSync(join(out, "b.txt"), "utf8")).toBe((await run(["clean", join(input, "b.txt")])).stdout.toString("utf8"));
+    expect(readFileSync(join(out, "b.txt"), "utf8")).toContain("Le maire a défendu");
   });
 
   it("an output that cannot be written is reported; the other inputs are written", async () => {
     const input = join(root, "blocked-in");
     mkdirSync(join(input, "site"), { recursive: true });
-    writeFileSync(join(input, "site/a.txt"), "Le conseil municipal a adopté jeudi soir le budget de l'année prochaine, après un long débat entre les élus de la majorité et ceux de l'opposition.\n");
-    writeFileSync(join(input, "z.txt"), "Le maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
+    writeFileSync(join(input, "site/a.txt"), TEXTS["koi8-r"]);
+    writeFileSync(join(input, "z.txt"), TEXTS["windows-1252"]);
     const out = join(root, "out-blocked");
     mkdirSync(out);
     writeFileSync(join(out, "site"), "a file where a directory should be");
@@ -216,7 +236,8 @@ describe("torture cases, one by one", () => {
       `error: ${join(input, "site/a.txt")}: cannot write ${join(out, "site/a.txt")}: a part of the path is a file, not a directory`,
     ]);
     expect(r.code).toBe(2);
-    expect(readFileSync(join(out, "z.txt"), "utf8")).toBe("Le maire a rappelé que la création d'une nouvelle crèche coûterait près de deux millions d'euros, financés en partie par la région.\n");
+    expect(readFileSync(join(out, "z.txt"), "utf8")).toBe((await run(["clean", join(input, "z.txt")])).stdout.toString("utf8"));
+    expect(readFileSync(join(out, "z.txt"), "utf8")).toContain("Le maire a défendu");
   });
 });
 
@@ -226,22 +247,18 @@ describe("torture set, all at once", () => {
     expect(all.code).toBe(2);
     expect(all.stderr).not.toMatch(/\n\s+at /);
     const files: [string, string][] = [];
-    for (const top of ["utf8", "legacy", "odd", "bad", "big", "ids", "links"]) {
+    for (const top of ["utf8", "legacy", "odd", "bad", "big", "ids", "links"]) { // not twin/: same names as odd/
       for (const name of readdirSync(join(dir, top)).sort()) if (!name.startsWith("loop")) files.push([top, name]);
     }
+    // Each input alone, in-process (same code as the bin, without 25 Node start-ups).
     const alone: string[] = [];
-    for (let i = 0; i < files.length; i += 4) {
-      const batch = files.slice(i, i + 4);
-      const runs = await Promise.all(batch.map(([top, name], k) =>
-        run(["clean", `${top}/${name}`, "-o", `../out-one-${i + k}`, "--max-doc-bytes", "2M"], { cwd: dir })));
-      runs.forEach((r, k) => {
-        const [, name] = batch[k]!;
-        const one = join(root, `out-one-${i + k}`, name);
-        const together = join(root, "out-all", name);
-        expect(existsSync(together), name).toBe(existsSync(one));
-        if (existsSync(one)) expect(readFileSync(together), name).toEqual(readFileSync(one));
-        alone.push(...errorLines(r.stderr));
-      });
+    for (const [i, [top, name]] of files.entries()) {
+      const r = await inProcess(["clean", `${top}/${name}`, "-o", `../out-one-${i}`, "--max-doc-bytes", "2M"], dir);
+      const one = join(root, `out-one-${i}`, name);
+      const together = join(root, "out-all", name);
+      expect(existsSync(together), name).toBe(existsSync(one));
+      if (existsSync(one)) expect(readFileSync(together), name).toEqual(readFileSync(one));
+      alone.push(...errorLines(r.stderr));
     }
     // Same problems, named by the same path:line (a file named on the command line says "cannot
     // read input" where one found in a directory says "cannot read": compare where, not wording).

@@ -82,6 +82,12 @@ describe("binary data", () => {
     expect(binaryReason(text)).toBe("binary data (30 NUL bytes, the first at offset 10000)");
   });
 
+  it("is UTF-32 (not read: TextDecoder has no UTF-32), with a hint to convert it", () => {
+    const le = Buffer.from([0xff, 0xfe, 0, 0, 0x68, 0, 0, 0]);
+    expect(decodeDocument(le)).toEqual({ binary: "UTF-32 text (byte-order mark), which winnow does not read; convert it first: iconv -f UTF-32 -t UTF-8" });
+    expect("binary" in decodeDocument(Buffer.from([0, 0, 0xfe, 0xff, 0, 0, 0, 0x68]))).toBe(true);
+  });
+
   it("is not text in UTF-16 with a byte-order mark", () => {
     expect("binary" in decodeDocument(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("hi", "utf16le")]))).toBe(false);
   });

@@ -12,7 +12,9 @@ describe("regression: a Latin-1 text file", () => {
     writeFileSync(join(dir, "page.txt"), Buffer.from(text, "latin1"));
     const r = await run(["clean", "page.txt", "--report", "report.json"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout.toString("utf8")).toBe(text);
+    writeFileSync(join(dir, "utf8.txt"), text);
+    expect(r.stdout.toString("utf8")).toBe((await run(["clean", "utf8.txt"], { cwd: dir })).stdout.toString("utf8"));
+    expect(r.stdout.toString("utf8")).toContain("Le maire a défendu");
     const { readFileSync } = await import("node:fs");
     expect(JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).documents[0].encoding).toMatch(/^windows-1252 \((detected \d+%|fallback)\)$/);
   });
