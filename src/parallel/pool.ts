@@ -49,11 +49,12 @@ const BATCH_CHARS = 1 << 20;
 const QUEUED_PER_WORKER = 2;
 /**
  * Each worker is a V8 heap of its own that grows with garbage before it collects; a smaller young
- * generation keeps that in check. Measured with the placeholder cleaner on 30 MB of bench JSONL,
- * --jobs 2: peak RSS 286 MB with V8's default, 235 MB with 8 MB; user CPU 9.9 s and 10.2 s
- * (within the noise of a busy machine).
+ * generation keeps that in check. Measured on 30 MB of bench JSONL, --jobs 2: with the placeholder
+ * cleaner, peak RSS 286 MB with V8's default and 235 MB with 8 MB; with the real cleaner (and the
+ * read-ahead at 128 documents / 2 Mi chars), 268 MB with 8 MB and 241 MB with 4 MB, user CPU
+ * 18.3 s and 17.4 s (within the noise of a busy machine).
  */
-const YOUNG_GENERATION_MB = 8;
+const YOUNG_GENERATION_MB = 4;
 
 interface Waiting {
   resolve(result: CleanResult): void;
