@@ -28,7 +28,7 @@ export interface AheadLimits {
  * 128 documents or 2 Mi chars of text ahead: a batch queued behind the one in progress for each of
  * two workers, and a few MB of strings (the JSONL line and its text). Measured on 30 MB of bench
  * JSONL with --jobs 2 (placeholder cleaner): 1024 documents / 16 Mi chars ahead peaked at 396 MB
- * RSS (main heap 150 MB), 256 / 4 Mi at 286 MB; with the real cleaner, 256 / 4 Mi at 257 MB and
+ * RSS (main heap 150 MB), 256 / 4 Mi at 286 MB; with the real cleaner, 256 / 4 Mi at 270 MB and
  * 128 / 2 Mi at 246 MB, no loss of speed measurable on a busy machine.
  */
 export const DEFAULT_LIMITS: AheadLimits = { documents: 128, chars: 2 << 20 };
