@@ -35,7 +35,7 @@ let bytes = 0;
 let via;
 if (existsSync(bin) && !args.includes("--library")) {
   via = "cli";
-  execFileSync(process.execPath, [bin, "clean", casesDir, "-o", outDir, "--mode", mode], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [bin, "clean", casesDir, "-o", outDir, "--mode", mode, "-q"], { stdio: ["ignore", "ignore", "inherit"] });
 } else {
   via = "library";
   const lib = join(root, "dist", "index.js");

@@ -3,6 +3,9 @@ import * as api from "../src/index.js";
 
 describe("public API", () => {
   it("exports exactly these values", () => {
-    expect(Object.keys(api).sort()).toEqual(["DETECTORS", "assemble", "cleanDocument", "cleanText", "segment"]);
+    expect(Object.keys(api).sort()).toEqual([
+      "DETECTORS", "PageIndex", "ProfileError", "SiteProfile", "applyPlan", "assemble", "cleanCorpus", "cleanDocument",
+      "cleanText", "cleanWithContext", "keptLines", "segment",
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { encodingName } from "../io/decode.js";
 import type { Format } from "../io/inputs.js";
+import { CONTAINMENT_THRESHOLD, NEAR_DUP_THRESHOLD } from "../corpus/dedup.js";
 import type { Mode } from "../pipeline/types.js";
 
 /** A mistake in how winnow was called: reported in one line with what to do, exit 2, no stack. */
@@ -36,6 +37,36 @@ export interface Config {
   readonly encoding?: string;
   /** With -o: skip inputs whose output is complete and up to date (see src/io/resume.ts). */
   readonly resume: boolean;
+  readonly corpus: CorpusConfig;
+}
+
+/** Corpus-level cleaning (docs/corpus.md): what spans documents. */
+export interface CorpusConfig {
+  /** Learned site statistics to use instead of a learning pass over the inputs. */
+  readonly profile?: string;
+  readonly siteBoilerplate: boolean;
+  readonly dedupPages: boolean;
+  /** Jaccard threshold for near-duplicate pages. */
+  readonly nearDup: number;
+  /** Containment threshold (0 = off). */
+  readonly containment: number;
+  readonly crossDocParagraphs: boolean;
+  /** JSONL field with a publication date: the earliest copy of a duplicate is kept. */
+  readonly dateField?: string;
+}
+
+/** `winnow learn`: site statistics from inputs, or the merge of profiles. */
+export interface LearnConfig {
+  readonly inputs: readonly string[];
+  readonly output: string;
+  readonly merge: boolean;
+  readonly format?: Format;
+  readonly textField: string;
+  readonly idField: string;
+  readonly siteField: string;
+  readonly maxDocBytes: number;
+  readonly encoding?: string;
+  readonly quiet: boolean;
 }
 
 /**
@@ -79,6 +110,15 @@ export interface RawOptions {
   maxDocBytes?: string;
   encoding?: string;
   resume?: boolean;
+  corpus?: boolean;
+  profile?: string;
+  siteBoilerplate?: boolean;
+  dedupPages?: boolean;
+  nearDup?: string;
+  containment?: string;
+  crossDocParagraphs?: boolean;
+  preferDate?: string;
+  merge?: boolean;
 }
 
 /** More threads than this is a typo (each holds its own copy of the cleaner's lexicons). */
@@ -119,19 +159,7 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
       throw new UsageError(`-j/--jobs takes a whole number of threads from 1 to ${MAX_JOBS} (got "${raw.jobs}")`);
     }
   }
-  let maxDocBytes = DEFAULT_MAX_DOC_BYTES;
-  if (raw.maxDocBytes !== undefined) {
-    const n = parseSize(raw.maxDocBytes);
-    if (n === undefined) throw new UsageError(`--max-doc-bytes takes a size such as 64M, 512KiB or 1000000 (got "${raw.maxDocBytes}")`);
-    maxDocBytes = n;
-  }
-  let encoding: string | undefined;
-  if (raw.encoding !== undefined) {
-    encoding = encodingName(raw.encoding.trim());
-    if (!encoding || encoding === "replacement") {
-      throw new UsageError(`--encoding: unknown encoding "${raw.encoding}"; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, koi8-r, windows-1256, gb18030, big5, shift_jis`);
-    }
-  }
+  const { maxDocBytes, encoding } = readLimits(raw);
   if (raw.resume && raw.output === undefined) throw new UsageError("--resume needs -o DIR: it skips inputs whose output there is already complete");
   return {
     command,
@@ -153,6 +181,73 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     maxDocBytes,
     ...(encoding !== undefined && { encoding }),
     resume: raw.resume ?? false,
+    corpus: toCorpusConfig(raw),
+  };
+}
+
+/** --max-doc-bytes and --encoding, shared by clean/check and learn (which must read the same documents). */
+function readLimits(raw: RawOptions): { maxDocBytes: number; encoding?: string } {
+  let maxDocBytes = DEFAULT_MAX_DOC_BYTES;
+  if (raw.maxDocBytes !== undefined) {
+    const n = parseSize(raw.maxDocBytes);
+    if (n === undefined) throw new UsageError(`--max-doc-bytes takes a size such as 64M, 512KiB or 1000000 (got "${raw.maxDocBytes}")`);
+    maxDocBytes = n;
+  }
+  let encoding: string | undefined;
+  if (raw.encoding !== undefined) {
+    encoding = encodingName(raw.encoding.trim());
+    if (!encoding || encoding === "replacement") {
+      throw new UsageError(`--encoding: unknown encoding "${raw.encoding}"; use a WHATWG label such as utf-8, windows-1252, iso-8859-15, koi8-r, windows-1256, gb18030, big5, shift_jis`);
+    }
+  }
+  return { maxDocBytes, ...(encoding !== undefined && { encoding }) };
+}
+
+function unitInterval(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} takes a number from 0 to 1 (got "${value}")`);
+  return n;
+}
+
+function toCorpusConfig(raw: RawOptions): CorpusConfig {
+  if (raw.profile !== undefined && raw.profile.trim() === "") throw new UsageError("--profile needs a file made by `winnow learn`");
+  if (raw.profile !== undefined && raw.siteBoilerplate === false) throw new UsageError("--profile and --no-site-boilerplate contradict each other; drop one");
+  const nearDup = unitInterval("--near-dup", raw.nearDup, NEAR_DUP_THRESHOLD);
+  if (nearDup === 0) throw new UsageError("--near-dup 0 would make every page a duplicate; use --no-dedup-pages to keep them all");
+  // Off unless asked: with them, a page's output depends on every other input, which --resume, a
+  // streamed stdin and "each input cleans as it would alone" cannot have. --corpus asks for both;
+  // --profile implies site boilerplate (from the profile, no learning pass).
+  const siteBoilerplate = raw.siteBoilerplate ?? (raw.corpus === true || raw.profile !== undefined);
+  const dedupPages = raw.dedupPages ?? raw.corpus === true;
+  const crossDocParagraphs = raw.crossDocParagraphs ?? false;
+  if (raw.resume && ((siteBoilerplate && raw.profile === undefined) || dedupPages || crossDocParagraphs)) {
+    throw new UsageError("--resume cannot be combined with corpus passes (--corpus, --site-boilerplate without --profile, --dedup-pages, --cross-doc-paragraphs): an output then depends on every input; use --profile FILE alone, or run without --resume");
+  }
+  return {
+    ...(raw.profile !== undefined && { profile: raw.profile }),
+    siteBoilerplate,
+    dedupPages,
+    nearDup,
+    containment: unitInterval("--containment", raw.containment, CONTAINMENT_THRESHOLD),
+    crossDocParagraphs,
+    ...(raw.preferDate !== undefined && { dateField: nonEmpty("--prefer-date", raw.preferDate, "date") }),
+  };
+}
+
+export function toLearnConfig(inputs: readonly string[], raw: RawOptions): LearnConfig {
+  if (raw.output === undefined || raw.output.trim() === "") throw new UsageError("learn needs -o FILE: where to write the site profile");
+  if (raw.merge && inputs.length === 0) throw new UsageError("learn --merge needs the profiles to merge (files made by `winnow learn`)");
+  return {
+    inputs,
+    output: raw.output,
+    merge: raw.merge ?? false,
+    ...(raw.format !== undefined && { format: oneOf("--format", raw.format, FORMATS) }),
+    textField: nonEmpty("--text-field", raw.textField, "text"),
+    idField: nonEmpty("--id-field", raw.idField, "id"),
+    siteField: nonEmpty("--site-field", raw.siteField, "url"),
+    ...readLimits(raw),
+    quiet: raw.quiet ?? false,
   };
 }
 
@@ -169,5 +264,15 @@ export function reportedOptions(config: Config): Record<string, unknown> {
     encoding: config.encoding ?? "auto",
     maxDocBytes: config.maxDocBytes,
     ...(config.command === "check" && { maxRemovedRatio: config.maxRemovedRatio }),
+    corpus: {
+      // Learned here or read from --profile gives the same statistics (and the same report): the
+      // profile's path is left out on purpose; the corpus section lists what the profile holds.
+      siteBoilerplate: config.corpus.siteBoilerplate,
+      dedupPages: config.corpus.dedupPages,
+      nearDup: config.corpus.nearDup,
+      containment: config.corpus.containment,
+      crossDocParagraphs: config.corpus.crossDocParagraphs,
+      preferDate: config.corpus.dateField ?? false,
+    },
   };
 }

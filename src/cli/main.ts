@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
-import { toConfig, UsageError, type RawOptions } from "./config.js";
+import { toConfig, toLearnConfig, UsageError, type RawOptions } from "./config.js";
+import { learn } from "./corpus.js";
 import { ExitCode } from "./exit.js";
 import { run } from "./run.js";
 import type { Streams } from "./terminal.js";
@@ -35,6 +36,21 @@ function inputOptions(cmd: Command): Command {
     .option("-q, --quiet", "no summary on stderr");
 }
 
+/** Corpus-level cleaning (docs/corpus.md): options of clean and check. */
+function corpusOptions(cmd: Command): Command {
+  return cmd
+    .option("--corpus", "clean across documents: --site-boilerplate and --dedup-pages (reads the inputs up to three times)")
+    .option("--site-boilerplate", "remove lines a site repeats on many of its pages (learned from the inputs first)")
+    .option("--no-site-boilerplate", "with --corpus: keep them")
+    .option("--profile <file>", "site statistics from `winnow learn` instead of learning them (implies --site-boilerplate)")
+    .option("--dedup-pages", "leave out duplicate pages (exact, near-duplicate or contained copies) but the first by id")
+    .option("--no-dedup-pages", "with --corpus: keep them")
+    .option("--near-dup <j>", "Jaccard similarity from which two pages are duplicates (0 to 1)", "0.8")
+    .option("--containment <c>", "share of a page inside a kept page from which it is a copy (0 to 1, 0 = off)", "0.9")
+    .option("--cross-doc-paragraphs", "drop long paragraphs already kept on another page")
+    .option("--prefer-date <field>", "of duplicate pages keep the one with the earliest date in this JSONL field, not the smallest id");
+}
+
 /**
  * The command line: parses `argv` (without node and the script), runs, and returns the exit code.
  * Never calls process.exit; bin/winnow.js sets process.exitCode from what this returns.
@@ -57,7 +73,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<E
     code = await run(toConfig(command, inputs, raw), streams, version);
   };
 
-  inputOptions(
+  corpusOptions(inputOptions(
     program
       .command("clean")
       .description("clean documents and write the kept text (to stdout, or mirrored under -o DIR)")
@@ -65,7 +81,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<E
       .option("-o, --output <dir>", "write one cleaned file per input at the same relative path under DIR")
       .option("--explain", "print every line with its decision, detector, reason and score instead of the text")
       .option("--resume", "with -o: skip inputs whose output is already complete and up to date (finish an interrupted run)"),
-  )
+  ))
     .addHelpText("after", `
 Examples:
   cat page.txt | winnow clean > page.clean.txt
@@ -73,16 +89,37 @@ Examples:
   winnow clean shard.jsonl.gz --text-field body > shard.clean.jsonl`)
     .action(execute("clean"));
 
-  inputOptions(
+  corpusOptions(inputOptions(
     program
       .command("check")
       .description("list removable lines like a linter (path:line: detector/reason: text); writes nothing")
       .argument("[inputs...]", "files, directories, globs, or - for stdin (the default)")
       .option("--max-removed-ratio <r>", "tolerate documents with up to this share of removable lines (0 to 1)"),
-  )
+  ))
     .addHelpText("after", `
 Exits 1 when any document has removable lines (above --max-removed-ratio), 0 when clean, 2 on errors.`)
     .action(execute("check"));
+
+  program
+    .command("learn")
+    .description("write the site statistics of the inputs to a profile for `clean --profile` (or merge profiles)")
+    .argument("[inputs...]", "files, directories, globs, or - for stdin (the default); with --merge, profiles")
+    .requiredOption("-o, --output <file>", "the profile to write")
+    .option("--merge", "merge the profiles given as inputs (learned from shards) into one")
+    .option("--format <format>", "input format, instead of the extension's (text, jsonl); stdin is sniffed")
+    .option("--text-field <name>", "JSONL field holding the text", "text")
+    .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
+    .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
+    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
+    .option("-q, --quiet", "no summary on stderr")
+    .addHelpText("after", `
+Examples:
+  zcat dump.jsonl.gz | winnow learn -o site.profile && zcat dump.jsonl.gz | winnow clean --profile site.profile
+  winnow learn --merge shard-*.profile -o all.profile`)
+    .action(async (inputs: string[], raw: RawOptions) => {
+      code = await learn(toLearnConfig(inputs, raw), streams);
+    });
 
   for (const cmd of program.commands) cmd.exitOverride().configureHelp({ helpWidth: HELP_WIDTH, sortOptions: false });
 

@@ -1,6 +1,5 @@
 import type { Format, Input, InputProblem } from "../io/inputs.js";
-import { isProblem, type ReadItem } from "../io/read.js";
-import type { Cleaner } from "../parallel/pool.js";
+import { isProblem, type ReadItem, type SourceDocument } from "../io/read.js";
 import type { CleanResult } from "../parallel/task.js";
 
 /** An item of an input as the run loop takes it: a document already handed to the cleaner, or a problem. */
@@ -194,7 +193,8 @@ export class ReadAhead implements AsyncIterable<Ahead> {
   constructor(
     inputs: AsyncIterable<Input | InputProblem>,
     private readonly read: (input: Input, onFormat: (format: Format) => void) => AsyncIterable<ReadItem>,
-    private readonly cleaner: Cleaner,
+    /** Starts cleaning a document (on a worker, or in-process); called in input order. */
+    private readonly clean: (doc: SourceDocument) => Promise<CleanResult>,
     private readonly hooks: AheadHooks = {},
     limits: AheadLimits = DEFAULT_LIMITS,
   ) {
@@ -227,7 +227,7 @@ export class ReadAhead implements AsyncIterable<Ahead> {
         for await (const item of this.read(next, (format) => current.push({ format }))) {
           if (this.stopped || current.abandoned) break;
           if (isProblem(item)) { current.push({ item }); continue; }
-          const prepared: Prepared = { item, cleaned: this.cleaner.clean(item.text) };
+          const prepared: Prepared = { item, cleaned: this.clean(item) };
           this.window.add(weight(prepared));
           current.push(prepared);
           await this.window.room();

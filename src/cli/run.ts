@@ -7,11 +7,13 @@ import { ReportFile } from "../io/report-file.js";
 import { inputMtime, upToDate } from "../io/resume.js";
 import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
 import { createCleaner, type Cleaner } from "../parallel/pool.js";
-import type { CleanResult } from "../parallel/task.js";
+import { toResult, type CleanResult } from "../parallel/task.js";
+import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
+import type { CleanOptions } from "../pipeline/types.js";
+import { InputItems, ReadAhead } from "./readahead.js";
 import { reasonKey, ReportBuilder } from "../report/report.js";
 import { reportedOptions, type Config } from "./config.js";
 import { ExitCode } from "./exit.js";
-import { InputItems, ReadAhead } from "./readahead.js";
 import { colours, Progress, renderExplain, renderSummary, type Streams } from "./terminal.js";
 
 /**
@@ -51,6 +53,7 @@ class Run {
   private files = 0;
   private bytes = 0;
   private outputReal?: string;
+  private corpus?: CorpusRun;
   /** Inputs skipped by --resume because their output was complete and current. */
   private resumed = 0;
   /** Directories below -o already swept of a killed run's temporary files. */
@@ -72,6 +75,14 @@ class Run {
 
   async execute(): Promise<ExitCode> {
     const { config } = this;
+    try {
+      // The corpus passes (site profile, duplicate pages) read everything before the first output.
+      this.corpus = await CorpusRun.prepare(config, this.streams, this.cleanOptions());
+    } catch (err) {
+      if (!(err instanceof CorpusSetupError)) throw err;
+      this.streams.stderr.write(`winnow: ${err.message}\n`);
+      return ExitCode.Error;
+    }
     for (const file of [config.report, config.removed]) {
       if (file) this.sweptFiles += await sweepStaleTemps(dirname(resolve(file)));
     }
@@ -84,15 +95,35 @@ class Run {
     const signal = this.streams.signal;
     // Inputs are read and cleaned ahead (on --jobs worker threads) and taken back here in order.
     const lines = config.explain ? "all" : config.removed || config.command === "check" ? "removed" : "none";
-    this.cleaner = createCleaner(config.jobs, { mode: config.mode, ...(config.lang && { lang: config.lang }), lines });
+    const c = config.corpus;
+    const corpus = this.corpus;
+    let clean: (doc: SourceDocument) => Promise<CleanResult>;
+    if (c.siteBoilerplate || c.dedupPages || c.crossDocParagraphs || c.profile !== undefined) {
+      // Corpus-level cleaning holds the site profile and the duplicate plan in this thread: in-process.
+      // (Workers would need the profile sent to them; see the speed report.)
+      clean = (doc) => {
+        try {
+          const r = corpus.clean(doc);
+          const result = toResult(r.cleaned, lines);
+          return Promise.resolve({ ...result, ...(r.page && { page: r.page, text: "" }), ...(r.unindexed && { unindexed: true as const }) });
+        } catch (err) {
+          const failed = Promise.reject(err);
+          failed.catch(() => undefined);
+          return failed;
+        }
+      };
+    } else {
+      const cleaner = (this.cleaner = createCleaner(config.jobs, { mode: config.mode, ...(config.lang && { lang: config.lang }), lines }));
+      clean = (doc) => cleaner.clean(doc.text);
+    }
     const options = {
       textField: config.textField, idField: config.idField, siteField: config.siteField, maxDocBytes: config.maxDocBytes,
       ...(config.encoding && { encoding: config.encoding }), ...(signal && { signal }),
     };
     this.ahead = new ReadAhead(
       expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) }),
-      (input, onFormat) => readInput(input, options, this.streams.stdin, onFormat),
-      this.cleaner,
+      (input, onFormat) => readInput(input, options, corpus.stdin(this.streams.stdin), onFormat),
+      clean,
       {
         // --resume decides before reading, or the read-ahead would clean what is then skipped.
         skip: (input) => this.alreadyDone(input),
@@ -114,10 +145,12 @@ class Run {
       }
     }
     this.ahead.close();
-    await this.cleaner.close();
+    await this.cleaner?.close();
 
     await this.stdout?.close();
     this.progress.clear();
+    await this.corpus.dispose();
+    this.report.setCorpus(this.corpus.summary());
     if (this.resumed) this.report.setResumed(this.resumed);
     const interrupted = signal?.aborted ? signalName(signal.reason) : undefined;
     if (interrupted) this.report.setInterrupted(interrupted);
@@ -127,6 +160,7 @@ class Run {
     if (!config.quiet) {
       const verb = config.command === "check" ? "checked" : "cleaned";
       this.streams.stderr.write(renderSummary(summary, this.errColour, verb));
+      this.streams.stderr.write(renderCorpus(this.corpus.summary()));
       if (this.resumed) this.streams.stderr.write(`winnow: --resume: ${this.resumed} input${this.resumed === 1 ? "" : "s"} already done, skipped\n`);
       if (this.sweptFiles) this.streams.stderr.write(`winnow: removed ${this.sweptFiles} temporary file${this.sweptFiles === 1 ? "" : "s"} left by an interrupted run\n`);
     }
@@ -147,6 +181,7 @@ class Run {
     this.ahead?.close();
     await this.cleaner?.close();
     this.progress.clear();
+    await this.corpus?.dispose();
     await this.stdout?.abort();
     await this.removedSink?.abort();
     await this.reportFile?.abort();
@@ -242,9 +277,8 @@ class Run {
           }
           continue;
         }
-        const s = await openSink();
+        await this.cleanDocument(item, await cleaned!, format, openSink);
         if (refused) return;
-        await this.cleanDocument(item, await cleaned!, format, s);
         wrote = true;
       }
       if (signal?.aborted) {
@@ -268,12 +302,24 @@ class Run {
     }
   }
 
-  private async cleanDocument(doc: SourceDocument, cleaned: CleanResult, format: Format, sink: Sink | undefined): Promise<void> {
+  private cleanOptions(): CleanOptions {
+    return { mode: this.config.mode, ...(this.config.lang && { lang: this.config.lang }) };
+  }
+
+  /** Cleans one document; `openSink` is called only when there is something to write. */
+  private async cleanDocument(doc: SourceDocument, cleaned: CleanResult, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
     const { config } = this;
     if (doc.encoding && doc.encoding.replaced > 0) {
       this.warn(`${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""}: ${doc.encoding.replaced} character${doc.encoding.replaced === 1 ? "" : "s"} not valid in ${doc.encoding.encoding} replaced by U+FFFD`);
     }
-    let text = cleaned.text;
+    // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
+    const early = format === "jsonl" ? await openSink() : undefined;
+    const { page, unindexed } = cleaned;
+    if (unindexed) {
+      // Counted as an error (exit 2), but the document is still cleaned, without page decisions.
+      this.problem({ problem: true, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), message: "the input changed while it was being read (this document was not there when the corpus was indexed); cleaned without duplicate-page decisions" });
+    }
+    let text = cleaned.text; // "" for a duplicate page
     // endsWith, not /\n$/: a regex anchored at the end still scans the whole text (7% of a run's time).
     if (format === "jsonl" && !doc.text.endsWith("\n") && text.endsWith("\n")) text = text.slice(0, -1);
     const bytesOut = Buffer.byteLength(text);
@@ -292,6 +338,8 @@ class Run {
       await this.stdout!.write(renderExplain(header, cleaned.lines!, this.outColour));
       if (!config.output) return;
     }
+    if (page) return; // a duplicate page is left out of the output
+    const sink = early ?? (await openSink());
     if (!sink) return;
     await sink.write(format === "jsonl" && doc.record ? withText(doc.record, text) + "\n" : text);
   }

@@ -64,10 +64,19 @@ export const REGION_NEAR_GAIN = 0.3;
 /** ...a chrome line costs at least this much (or its weight), a short line this much. */
 export const REGION_BAD_COST = 40;
 export const REGION_SHORT_COST = 5;
+/**
+ * Section boundaries ("Related articles", "Check Also", previous/next links, comment heads) cost this
+ * much: what follows them is teasers or comments, and the article stretch should stop there.
+ */
+export const REGION_BOUNDARY_COST = 400;
 /** A second stretch with this share of the best one's evidence is article text too. */
-export const REGION_SECOND_SHARE = 0.3;
+export const REGION_SECOND_SHARE = 0.15;
 /** Lines this close to a stretch (non-blank lines) count as inside it: titles, bylines, last lines. */
 export const REGION_MARGIN_LINES = 2;
+/** Inside the article region, short non-list lines condemned by context are kept too. */
+export const INSIDE_KEEPS_SHORT = true;
+/** Two tags on a line are markup that leaked into the dump (one may be prose quoting "<div>"). */
+export const MIN_HTML_TAGS = 2;
 /** A link-ish line: over this share of digits it is a date, score or counter. */
 export const MAX_DIGIT_SHARE = 0.4;
 /** Over this share of symbols a short line is decoration (rules, arrows, emoji rows). */
@@ -90,8 +99,13 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   if ((f.urls > 0 || f.emails > 0) && f.weight < t.lengthHigh && f.stopDensity < t.stopHigh) return ["bad", "boilerplate-shape"];
   if (f.separators >= 2 && !f.terminal && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
   if (f.digitShare > MAX_DIGIT_SHARE && f.weight < t.lengthHigh) return ["bad", "boilerplate-shape"];
+  if (f.tags >= MIN_HTML_TAGS && f.weight >= t.lengthLow) return ["bad", "boilerplate-shape"];
   if (f.bullet && !f.terminal && f.weight < t.lengthLow && (!hasStoplist || f.stopwords === 0)) return ["bad", "link-list"];
-  if (f.weight < t.lengthLow) return ["short", undefined];
+  // A list item that is not a sentence and reads like a headline (few stopwords, or CJK, where a
+  // headline of 25 characters weighs as much as a sentence) may not vouch for its neighbours as a
+  // borderline line would. Changelog and feature lists ("Villager trading has been rebalanced") may.
+  const headlineItem = f.bullet && !f.terminal && f.weight < t.lengthHigh && (f.weight > f.chars || f.stopDensity < t.stopLow);
+  if (f.weight < t.lengthLow || headlineItem) return ["short", undefined];
   if (!hasStoplist) return f.weight >= t.lengthHigh && f.terminal ? ["good", undefined] : ["near", undefined];
   if (f.stopDensity >= t.stopHigh && f.weight >= t.lengthHigh) return ["good", undefined];
   // Tabloid and wire copy runs one or two sentences per paragraph, all under lengthHigh: a full, dense
@@ -205,10 +219,11 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
 }
 
 /**
- * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it).
+ * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it);
+ * `boundaries[i]` marks the anchors that end a section (related, previous/next, comment heads).
  * Blank lines get `short` and are skipped by the context rules.
  */
-export function classify(doc: DocView, anchors: readonly boolean[]): Classification {
+export function classify(doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = []): Classification {
   const { thresholds: t, hasStoplist } = calibrate(doc, anchors);
   const n = doc.lines.length;
   const cls: LineClass[] = new Array(n);
@@ -302,6 +317,7 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
     const f = blockFeatures[i]!;
     if (initial[i] === "good") return f.weight;
     if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (boundaries[i]) return -REGION_BOUNDARY_COST;
     if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
     return -REGION_SHORT_COST;
   };
@@ -320,16 +336,35 @@ export function classify(doc: DocView, anchors: readonly boolean[]): Classificat
   }
   if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
   const best = Math.max(0, ...stretches.map((x) => x[2]));
+  // 2 = inside a stretch, 1 = in its margin (context-kept lines survive there, condemned ones stay out).
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {
     if (sum < REGION_SECOND_SHARE * best) continue;
-    for (let k = Math.max(0, a - REGION_MARGIN_LINES); k <= Math.min(m - 1, b + REGION_MARGIN_LINES); k++) inside[k] = 1;
+    for (let k = a; k <= b; k++) inside[k] = 2;
+    // The margin stops at a section boundary: what follows "Related articles" is not the article's edge.
+    for (let k = a - 1; k >= Math.max(0, a - REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k--) inside[k] = Math.max(inside[k]!, 1);
+    for (let k = b + 1; k <= Math.min(m - 1, b + REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k++) inside[k] = Math.max(inside[k]!, 1);
   }
   if (best > 0) {
     for (let k = 0; k < m; k++) {
-      if (inside[k]) continue;
       const i = idx[k]!;
-      if (cls[i] === "good" && initial[i] !== "good") { cls[i] = "bad"; badReason[i] = "outside-article"; }
+      if (inside[k] === 1) {
+        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle).
+        if (cls[i] === "bad" && !anchors[i] && initial[i] === "near") { cls[i] = "good"; badReason[i] = undefined; }
+        continue;
+      }
+      if (inside[k] === 2) {
+        // Inside the article, a borderline line that context alone condemned is kept: captions,
+        // quotes and one-line paragraphs between two ads are article text more often than not.
+        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
+          cls[i] = "good"; badReason[i] = undefined;
+        }
+        continue;
+      }
+      const f = blockFeatures[i]!;
+      const sentence = initial[i] === "near" && f.terminal && !f.truncated;
+      if (cls[i] === "good" && initial[i] !== "good" && !sentence) { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
   return { cls, initial, badReason, score };

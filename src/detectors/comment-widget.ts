@@ -29,11 +29,13 @@ export const BYLINE_MAX_CHARS = 120;
 export const FORM_MAX_CHARS = 400;
 
 /** Phrases that name an action on the comment form: they open a section wherever they stand. */
-const STRONG = ["leave a comment", "leave a reply", "cancel reply", "hinterlasse eine antwort", "hinterlasse einen kommentar", "schreibe einen kommentar", "antwort abbrechen", "laisser une réponse", "annuler la réponse", "deja una respuesta", "cancelar respuesta", "lascia una risposta", "annulla risposta", "deixe uma resposta", "cancelar resposta", "geef een reactie", "dodaj odpowiedź", "bir cevap yazın", "оставьте ответ", "отменить ответ", "إلغاء الرد", "发表回复", "コメントを残す", "leave comment", "post a comment", "add a comment", "add comment", "write a comment", "submit a comment", "join the discussion", "join the conversation", "no comments yet", "no comments", "be the first to comment", "show comments", "view comments", "comments are closed", "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "écrire un commentaire", "aucun commentaire", "enregistrer un commentaire", "publier un commentaire", "poster un commentaire", "commenter cet article", "réagissez", "réagir", "kommentieren", "jetzt kommentieren", "artikel kommentieren", "comentar", "commenta", "comente", "reageer", "skomentuj", "комментировать", "علق", "علّق", "评论一下", "post your comment", "write your comment", "comment on this article", "comment on this story", "what do you think?", "réagir à cet article", "kommentar schreiben", "kommentar verfassen", "schreiben sie einen kommentar", "diskutieren sie mit", "kommentar hinzufügen", "keine kommentare", "deja un comentario", "dejar un comentario", "escribe un comentario", "deja tu comentario", "sin comentarios", "lascia un commento", "scrivi un commento", "nessun commento", "deixe um comentário", "deixe seu comentário", "escreva um comentário", "laat een reactie achter", "plaats een reactie", "dodaj komentarz", "napisz komentarz", "brak komentarzy", "yorum yap", "yorum yaz", "اكتب تعليق", "اكتب تعليقك", "أضف تعليق", "أضف تعليقاً", "أضف تعليقا", "اترك تعليقا", "اترك تعليقاً", "اترك رد", "اترك ردا", "لا توجد تعليقات", "оставить комментарий", "оставьте комментарий", "добавить комментарий", "написать комментарий", "нет комментариев", "发表评论", "我要评论", "暂无评论", "コメントを書く", "コメントする", "コメントを投稿", "댓글 쓰기", "댓글 달기"];
+const STRONG = ["add new comment", "add your comment", "إضافة تعليق", "إضافة تعليق جديد", "أضف تعليقك", "neuen kommentar hinzufügen", "ajouter un nouveau commentaire", "añadir nuevo comentario", "leave a comment", "leave a reply", "cancel reply", "hinterlasse eine antwort", "hinterlasse einen kommentar", "schreibe einen kommentar", "antwort abbrechen", "laisser une réponse", "annuler la réponse", "deja una respuesta", "cancelar respuesta", "lascia una risposta", "annulla risposta", "deixe uma resposta", "cancelar resposta", "geef een reactie", "dodaj odpowiedź", "bir cevap yazın", "оставьте ответ", "отменить ответ", "إلغاء الرد", "发表回复", "コメントを残す", "leave comment", "post a comment", "add a comment", "add comment", "write a comment", "submit a comment", "join the discussion", "join the conversation", "no comments yet", "no comments", "be the first to comment", "show comments", "view comments", "comments are closed", "laisser un commentaire", "laissez un commentaire", "ajouter un commentaire", "écrire un commentaire", "aucun commentaire", "enregistrer un commentaire", "publier un commentaire", "poster un commentaire", "commenter cet article", "réagissez", "réagir", "kommentieren", "jetzt kommentieren", "artikel kommentieren", "comentar", "commenta", "comente", "reageer", "skomentuj", "комментировать", "علق", "علّق", "评论一下", "post your comment", "write your comment", "comment on this article", "comment on this story", "what do you think?", "réagir à cet article", "kommentar schreiben", "kommentar verfassen", "schreiben sie einen kommentar", "diskutieren sie mit", "kommentar hinzufügen", "keine kommentare", "deja un comentario", "dejar un comentario", "escribe un comentario", "deja tu comentario", "sin comentarios", "lascia un commento", "scrivi un commento", "nessun commento", "deixe um comentário", "deixe seu comentário", "escreva um comentário", "laat een reactie achter", "plaats een reactie", "dodaj komentarz", "napisz komentarz", "brak komentarzy", "yorum yap", "yorum yaz", "اكتب تعليق", "اكتب تعليقك", "أضف تعليق", "أضف تعليقاً", "أضف تعليقا", "اترك تعليقا", "اترك تعليقاً", "اترك رد", "اترك ردا", "لا توجد تعليقات", "оставить комментарий", "оставьте комментарий", "добавить комментарий", "написать комментарий", "нет комментариев", "发表评论", "我要评论", "暂无评论", "コメントを書く", "コメントする", "コメントを投稿", "댓글 쓰기", "댓글 달기"];
 /** Bare section titles and counts: a marker only once article text stands before them. */
-const WEAK = ["comment", "comments", "responses", "replies", "reader comments", "discussion", "commentaire", "commentaires", "réactions", "kommentare", "kommentar", "leserkommentare", "comentarios", "comentario", "commenti", "commento", "comentários", "comentário", "reacties", "reactie", "komentarze", "komentarzy", "yorumlar", "yorum", "kommentarer", "التعليقات", "تعليقات", "تعليق", "комментарии", "комментариев", "комментарий", "评论", "网友评论", "コメント", "댓글"];
+const WEAK = ["leserpost", "leserbriefe", "leserbrief", "lesermeinungen", "courrier des lecteurs", "cartas de los lectores", "comment", "comments", "responses", "replies", "reader comments", "discussion", "commentaire", "commentaires", "réactions", "kommentare", "kommentar", "leserkommentare", "comentarios", "comentario", "commenti", "commento", "comentários", "comentário", "reacties", "reactie", "komentarze", "komentarzy", "yorumlar", "yorum", "kommentarer", "التعليقات", "تعليقات", "تعليق", "комментарии", "комментариев", "комментарий", "评论", "网友评论", "コメント", "댓글"];
 
 const strong = wholeLine(STRONG);
+/** Dumps glue the form's next label onto its head ("Hinterlasse eine Antwort Antworten abbrechen"). */
+const strongStart = lineStart(STRONG.filter((p) => p.split(" ").length >= 3));
 const count = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${WEAK.join("|")})[\s:.)]*$`, "iu");
 const weak = wholeLine(WEAK);
 /** "Josef Lindner, 9 Apr 2020 / 08:34 Reply": a byline with a date and a reply link at its end. */
@@ -44,7 +46,14 @@ const RELATIVE_TIME = String.raw`\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|h
 /** Comment bylines: "3 days ago", "vor 2 Stunden", "il y a 5 jours", "1 Monat her", "منذ 3 أيام", "2 часа назад", "3天前". */
 const relativeTime = new RegExp(String.raw`^[\s•*·|]*(?:(?:vor|il y a|hace|há|fa|منذ)\s+${RELATIVE_TIME}|${RELATIVE_TIME}\s*(?:ago|her|fa|önce|назад|前|전))[\s.]*$`, "iu");
 /** A date with a clock time ("13 Dezember, 2015 um 01:10", "March 3, 2019 at 4:12 pm"): a comment stamp. */
-const stamp = new RegExp(String.raw`^[\s•*·|]*[\p{L}\d.,/ -]{4,30}\s(?:at|um|à|a las|alle|às|в|في)\s+\d{1,2}[:.h]\d{2}(?:\s*[ap]\.?m\.?)?[\s.]*$`, "iu");
+const stamp = new RegExp(String.raw`^[\s•*·|]*[\p{L}\d.,/ -]{4,30}\s(?:at|um|à|a las|alle|às|в|في)\s+\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?[\s.]*$`, "iu");
+/** A short line holding both a date and a clock time ("Heidemarie Heim | Di, 21. April 2020 - 16:40"). */
+const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日/u;
+/** A byline names someone: a word of three letters besides the date (a log or table row has none). */
+const NAME_WORD = /\p{L}{3,}/u;
+const TIME = /(?:^|[^\d])\d{1,2}:\d{2}(?:[^\d]|$)/u;
+/** "Kritischer Kritiker sagt:", "Jane says:", "Paul a dit :": WordPress comment heads. */
+const says = new RegExp(String.raw`^[\s•*·|]*(?:\d+\.\s*)?[\p{L}\d ._'-]{2,40}\s(?:says|said|sagt|schreibt|schrieb|dit|a dit|dice|dijo|diz|disse|zegt|pisze|говорит|пишет|يقول|كتب)\s*:?\s*$`, "iu");
 const likeButtons = wholeLine(["like", "likes", "liken", "likenliken", "gefällt mir", "j'aime", "me gusta", "mi piace", "curtir", "лайк", "إعجاب", "赞", "いいね", "daumen hoch", "daumen runter", "thumbs up", "thumbs down", "upvote", "downvote", "report", "melden", "signaler", "denunciar", "segnala", "пожаловаться", "إبلاغ", "举报", "報告", "report abuse", "flag", "permalink", "kommentare abonnieren", "subscribe to comments", "s'abonner aux commentaires", "suscribirse a los comentarios", "iscriviti ai commenti", "подписаться на комментарии"]);
 
 const formWhole = wholeLine(["name", "e-mail", "email", "website", "comment", "nom", "courriel", "site web", "site", "commentaire", "vorname", "webseite", "website-url", "kommentar", "nombre", "correo electrónico", "correo", "sitio web", "comentario", "nome", "sito web", "naam", "imię", "الاسم", "البريد الإلكتروني", "الموقع", "الموقع الإلكتروني", "التعليق", "имя", "сайт", "комментарий", "名前", "メール", "ウェブサイト", "昵称", "邮箱", "网站", "이름", "이메일",
@@ -61,21 +70,28 @@ const moderationRule = anywhere(["moderat", "modér", "offensive", "racist", "ra
 /** "Notify me" boxes that name their target without saying "comments". */
 const notifyStart = lineStart(["notify me", "benachrichtige mich", "m'avertir", "prévenez-moi", "avísame", "notificami", "notifique-me", "أعلمني", "уведомлять"]);
 
-export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "meta" | undefined;
+/**
+ * `strong-marker` opens a comment section; `weak-marker` and `form` (notices such as "Your email
+ * address will not be published") open one when more evidence follows; `field` (field labels, sort
+ * orders, reply buttons: words a share bar or an article header may also hold) and `meta` (comment
+ * bylines) only confirm.
+ */
+export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "field" | "meta" | undefined;
 
 /** What a line says about comment widgets. Pure: the line text and its features only. */
 export function commentEvidence(text: string, f: LineFeatures): CommentEvidence {
   if (f.chars === 0 || f.chars > FORM_MAX_CHARS) return undefined;
   const t = normalizeForLexicon(text);
   if (f.chars <= MARKER_MAX_CHARS) {
-    if (strong.test(t)) return "strong-marker";
+    if (strong.test(t) || (strongStart.test(t) && !f.terminal)) return "strong-marker";
     if (relativeTime.test(t) || stamp.test(t) || likeButtons.test(t)) return "meta";
     // A count ("11 Comments") is as often a link in the article header as the head of the section.
     if (weak.test(t) || count.test(t)) return "weak-marker";
-    if (formWhole.test(t) || notifyStart.test(t)) return "form";
+    if (notifyStart.test(t)) return "form";
+    if (formWhole.test(t)) return "field";
   }
   if (countOn.test(t) && !f.terminal) return "strong-marker";
-  if (f.chars <= BYLINE_MAX_CHARS && bylineReply.test(t)) return "meta";
+  if (f.chars <= BYLINE_MAX_CHARS && (bylineReply.test(t) || says.test(t) || (!f.terminal && DATE.test(t) && TIME.test(t) && NAME_WORD.test(t.replace(DATE, ""))))) return "meta";
   if (formAnywhere.test(t)) return "form";
   if (moderationTopic.test(t) && moderationRule.test(t)) return "form";
   return undefined;

@@ -1,6 +1,6 @@
 import { assemble } from "../pipeline/assemble.js";
 import { cleanDocument } from "../pipeline/clean.js";
-import type { LineDecision, Mode } from "../pipeline/types.js";
+import type { CleanedDocument, LineDecision, Mode, Removal } from "../pipeline/types.js";
 import { countLines, type LineCounts } from "../report/report.js";
 
 /**
@@ -24,6 +24,10 @@ export interface CleanResult {
   readonly counts: LineCounts;
   /** The lines asked for by `TaskOptions.lines`, in document order; absent for "none". */
   readonly lines?: readonly LineDecision[];
+  /** Corpus runs: set when the whole page is a duplicate (left out of the output; `text` is ""). */
+  readonly page?: Removal;
+  /** Corpus runs: the indexing pass did not see this document here (the input changed in between). */
+  readonly unindexed?: true;
 }
 
 /**
@@ -32,8 +36,13 @@ export interface CleanResult {
  */
 export function cleanTask(text: string, options: TaskOptions): CleanResult {
   const cleaned = cleanDocument(text, { mode: options.mode, ...(options.lang !== undefined && { lang: options.lang }) });
+  return toResult(cleaned, options.lines);
+}
+
+/** Reduces a cleaned document to what the run loop needs (see cleanTask). */
+export function toResult(cleaned: CleanedDocument, lines: LinesNeeded): CleanResult {
   const result = { text: assemble(cleaned.lines), counts: countLines(cleaned) };
-  if (options.lines === "all") return { ...result, lines: cleaned.lines };
-  if (options.lines === "removed") return { ...result, lines: cleaned.lines.filter((l) => !l.keep) };
+  if (lines === "all") return { ...result, lines: cleaned.lines };
+  if (lines === "removed") return { ...result, lines: cleaned.lines.filter((l) => !l.keep) };
   return result;
 }

@@ -49,17 +49,19 @@ function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[],
   let goodBefore = 0;
   for (let i = 0; i < n; i++) {
     const e = evidence[i];
-    // Any comment evidence may open the section once confirmed by more evidence close below it: forms
-    // stand above or below the comments they collect, bylines head each comment.
+    // Markers and form notices open the section once one more piece of evidence stands close below
+    // (forms stand above or below the comments they collect). Field labels and bylines also appear in
+    // share bars and article headers, so they open it only with two more pieces below.
     if (e && goodBefore >= COMMENT_MIN_ARTICLE_BEFORE) {
-      let seen = 0, confirmed = false, goodAfter = 0;
+      const need = e === "field" || e === "meta" ? 2 : 1;
+      let seen = 0, confirmations = 0, goodAfter = 0;
       for (let j = i + 1; j < n && seen < COMMENT_LOOKAHEAD_LINES; j++) {
         if (doc.lines[j]!.blank) continue;
         seen++;
-        if (evidence[j] && seen <= WEAK_MARKER_CONFIRM_LINES) { confirmed = true; break; }
+        if (evidence[j] && seen <= WEAK_MARKER_CONFIRM_LINES) confirmations++;
         if (initialGood[j]) goodAfter += doc.features[j]!.weight;
       }
-      if (confirmed || (e === "strong-marker" && goodAfter < RESUME_MIN_ARTICLE)) return i;
+      if (confirmations >= need || (e === "strong-marker" && goodAfter < RESUME_MIN_ARTICLE)) return i;
     }
     if (initialGood[i]) goodBefore += doc.features[i]!.weight;
   }
@@ -82,14 +84,18 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
     return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
-  const c = classify(doc, anchors);
+  const boundaries = lines.map((_, i) => {
+    const r = chrome[i]?.reason;
+    return r === "related" || r === "prev-next" || evidence[i] === "strong-marker";
+  });
+  const c = classify(doc, anchors, boundaries);
   const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
 
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
-    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
+    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" || e === "field" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
     else if (chrome[i]) removal[i] = chrome[i];
     else if (site[i]) removal[i] = site[i];
     else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };

@@ -25,6 +25,8 @@ export interface LineFeatures {
   readonly urls: number;
   readonly emails: number;
   readonly handles: number;
+  /** HTML or XML tags left in the text ("<div class=…>", "</p>"): markup, not prose. */
+  readonly tags: number;
   /** Starts with a list bullet or a list number ("•", "*", "-", "·", "1.", "2)"). */
   readonly bullet: boolean;
   /** Ends with "..." or "…", the mark of a truncated teaser. */
@@ -47,6 +49,7 @@ const SEPARATOR = /(?:^|\s)(?:\||»|›|\/|•|·|>|<|«|‹|←|→|–)(?=\s|$
 const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
+const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
 const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆□☆★◇▫➤▶✓✔→-]|\d{1,2}[.)]\s)\s*/u;
 const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
 
@@ -133,6 +136,7 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
     urls: t.includes("http") || t.includes("www.") ? countMatches(URL, t) : 0,
     emails: t.includes("@") ? countMatches(EMAIL, t) : 0,
     handles: t.includes("@") ? countMatches(HANDLE, t) : 0,
+    tags: t.includes("<") ? countMatches(TAG, t) : 0,
     bullet: BULLET.test(t),
     truncated: TRUNCATED.test(t),
     position: total > 1 ? index / (total - 1) : 0,

@@ -39,6 +39,8 @@ export type Mode = "precise" | "balanced" | "recall";
 
 /** Knowledge that spans documents, offered to the per-document pipeline (see src/corpus). */
 export interface CorpusContext {
+  /** The site the document belongs to (URL host, `--site-field`, or parent directory), when known. */
+  readonly site?: string;
   /** A removal when the line is one the document's site repeats on many pages, else undefined. */
   siteBoilerplate?(line: string): Removal | undefined;
 }

@@ -72,6 +72,8 @@ export interface ReportSummary {
   readonly byLanguage: Record<string, GroupTotals>;
   readonly bySite: Record<string, GroupTotals>;
   readonly errors: readonly ReportError[];
+  /** What spans documents: site profile and duplicate pages (see docs/corpus.md). */
+  readonly corpus?: unknown;
 }
 
 /** Errors listed in the report at the most; the totals still count them all. */
@@ -136,6 +138,7 @@ export class ReportBuilder {
   private readonly byLanguage = new Map<string, GroupTotals>();
   private readonly bySite = new Map<string, GroupTotals>();
   private readonly errors: ReportError[] = [];
+  private corpus?: unknown;
 
   constructor(
     private readonly meta: { version: string; command: string; options: Record<string, unknown> },
@@ -184,6 +187,11 @@ export class ReportBuilder {
     if (this.errors.length < MAX_LISTED_ERRORS) this.errors.push(error);
   }
 
+  /** Sets the report's corpus section. */
+  setCorpus(corpus: unknown): void {
+    this.corpus = corpus;
+  }
+
   setResumed(inputs: number): void {
     this.resumed = inputs;
   }
@@ -210,6 +218,7 @@ export class ReportBuilder {
       byLanguage: sorted(this.byLanguage),
       bySite: sorted(this.bySite),
       errors: this.errors,
+      ...(this.corpus !== undefined && { corpus: this.corpus }),
     };
   }
 }

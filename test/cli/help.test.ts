@@ -11,6 +11,7 @@ describe.each([
   ["winnow", []],
   ["clean", ["clean"]],
   ["check", ["check"]],
+  ["learn", ["learn"]],
 ])("%s --help", (name, args) => {
   it("matches its golden file exactly and exits 0", async () => {
     const r = await winnow([...args, "--help"]);
