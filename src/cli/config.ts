@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { encodingName } from "../io/decode.js";
 import type { Format } from "../io/inputs.js";
 import { CONTAINMENT_THRESHOLD, NEAR_DUP_THRESHOLD } from "../corpus/dedup.js";
@@ -28,6 +29,8 @@ export interface Config {
   readonly onError: OnError;
   /** check only: share of a document's lines that may be removable before it is a finding. */
   readonly maxRemovedRatio: number;
+  /** Threads that clean documents: 1 cleans in-process; the output is the same for any number. */
+  readonly jobs: number;
   /** A text file or JSONL line larger than this is skipped and reported (see DEFAULT_MAX_DOC_BYTES). */
   readonly maxDocBytes: number;
   /** WHATWG name of a forced input encoding; else detected (text) or UTF-8 (JSONL). */
@@ -103,6 +106,7 @@ export interface RawOptions {
   quiet?: boolean;
   onError?: string;
   maxRemovedRatio?: string;
+  jobs?: string;
   maxDocBytes?: string;
   encoding?: string;
   resume?: boolean;
@@ -116,6 +120,9 @@ export interface RawOptions {
   preferDate?: string;
   merge?: boolean;
 }
+
+/** More threads than this is a typo (each holds its own copy of the cleaner's lexicons). */
+const MAX_JOBS = 256;
 
 const MODES: readonly Mode[] = ["precise", "balanced", "recall"];
 const FORMATS: readonly Format[] = ["text", "jsonl"];
@@ -145,6 +152,13 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     throw new UsageError(`--lang takes an ISO 639 code such as fr, fra, ar or arb (got "${raw.lang}")`);
   }
   if (raw.output !== undefined && raw.output.trim() === "") throw new UsageError("-o/--output needs a directory");
+  let jobs = availableParallelism();
+  if (raw.jobs !== undefined) {
+    jobs = Number(raw.jobs);
+    if (!/^\s*\d+\s*$/.test(raw.jobs) || !Number.isSafeInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+      throw new UsageError(`-j/--jobs takes a whole number of threads from 1 to ${MAX_JOBS} (got "${raw.jobs}")`);
+    }
+  }
   const { maxDocBytes, encoding } = readLimits(raw);
   if (raw.resume && raw.output === undefined) throw new UsageError("--resume needs -o DIR: it skips inputs whose output there is already complete");
   return {
@@ -163,6 +177,7 @@ export function toConfig(command: "clean" | "check", inputs: readonly string[], 
     quiet: raw.quiet ?? false,
     onError: oneOf("--on-error", raw.onError, ON_ERROR, "skip")!,
     maxRemovedRatio: ratio,
+    jobs,
     maxDocBytes,
     ...(encoding !== undefined && { encoding }),
     resume: raw.resume ?? false,

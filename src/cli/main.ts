@@ -29,6 +29,7 @@ function inputOptions(cmd: Command): Command {
     .option("--lang <code>", "force the language (ISO 639-1 or 639-3) instead of detecting it")
     .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
+    .option("-j, --jobs <n>", "threads cleaning documents; the output is the same for any number (default: one per core)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
     .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
     .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")

@@ -6,9 +6,11 @@ import { isProblem, readInput, type ReadProblem, type SourceDocument } from "../
 import { ReportFile } from "../io/report-file.js";
 import { inputMtime, upToDate } from "../io/resume.js";
 import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
-import { assemble } from "../pipeline/assemble.js";
+import { createCleaner, type Cleaner } from "../parallel/pool.js";
+import { toResult, type CleanResult } from "../parallel/task.js";
 import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
-import type { CleanOptions, CleanedDocument } from "../pipeline/types.js";
+import type { CleanOptions } from "../pipeline/types.js";
+import { InputItems, ReadAhead } from "./readahead.js";
 import { reasonKey, ReportBuilder } from "../report/report.js";
 import { reportedOptions, type Config } from "./config.js";
 import { ExitCode } from "./exit.js";
@@ -61,6 +63,8 @@ class Run {
   private readonly outputs = new Map<string, string>();
   /** Why the run stopped before the end (a full disk), if it did. */
   private stopped?: string;
+  private cleaner?: Cleaner;
+  private ahead?: ReadAhead;
 
   constructor(private readonly config: Config, private readonly streams: Streams, version: string) {
     this.report = new ReportBuilder({ version, command: config.command, options: reportedOptions(config) });
@@ -89,15 +93,59 @@ class Run {
     if (config.output) this.outputReal = resolve(config.output);
 
     const signal = this.streams.signal;
-    for await (const item of expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) })) {
+    // Inputs are read and cleaned ahead (on --jobs worker threads) and taken back here in order.
+    const lines = config.explain ? "all" : config.removed || config.command === "check" ? "removed" : "none";
+    const c = config.corpus;
+    const corpus = this.corpus;
+    let clean: (doc: SourceDocument) => Promise<CleanResult>;
+    if (c.siteBoilerplate || c.dedupPages || c.crossDocParagraphs || c.profile !== undefined) {
+      // Corpus-level cleaning holds the site profile and the duplicate plan in this thread: in-process.
+      // (Workers would need the profile sent to them; see the speed report.)
+      clean = (doc) => {
+        try {
+          const r = corpus.clean(doc);
+          const result = toResult(r.cleaned, lines);
+          return Promise.resolve({ ...result, ...(r.page && { page: r.page, text: "" }), ...(r.unindexed && { unindexed: true as const }) });
+        } catch (err) {
+          const failed = Promise.reject(err);
+          failed.catch(() => undefined);
+          return failed;
+        }
+      };
+    } else {
+      const cleaner = (this.cleaner = createCleaner(config.jobs, { mode: config.mode, ...(config.lang && { lang: config.lang }), lines }));
+      clean = (doc) => cleaner.clean(doc.text);
+    }
+    const options = {
+      textField: config.textField, idField: config.idField, siteField: config.siteField, maxDocBytes: config.maxDocBytes,
+      ...(config.encoding && { encoding: config.encoding }), ...(signal && { signal }),
+    };
+    this.ahead = new ReadAhead(
+      expandInputs(config.inputs, { ...(config.format && { format: config.format }), ...(config.output && { exclude: config.output }) }),
+      (input, onFormat) => readInput(input, options, corpus.stdin(this.streams.stdin), onFormat),
+      clean,
+      {
+        // --resume decides before reading, or the read-ahead would clean what is then skipped.
+        skip: (input) => this.alreadyDone(input),
+        // Else a pipe nobody drains would keep the process waiting.
+        interrupt: (input) => { if (input.stdin) this.streams.stdin.destroy(); },
+      },
+    );
+    for await (const next of this.ahead) {
       if (signal?.aborted || this.stopped) break;
-      if (!("rel" in item)) {
-        this.problem({ problem: true, path: item.path, message: item.message, fatal: true });
+      if ("problem" in next) {
+        this.problem({ problem: true, path: next.problem.path, message: next.problem.message, fatal: true });
         continue;
       }
       this.files++;
-      await this.cleanInput(item);
+      try {
+        await this.cleanInput(next.input, next.items);
+      } finally {
+        next.items.abandon();
+      }
     }
+    this.ahead.close();
+    await this.cleaner?.close();
 
     await this.stdout?.close();
     this.progress.clear();
@@ -130,6 +178,8 @@ class Run {
   }
 
   async abandon(): Promise<void> {
+    this.ahead?.close();
+    await this.cleaner?.close();
     this.progress.clear();
     await this.corpus?.dispose();
     await this.stdout?.abort();
@@ -169,7 +219,15 @@ class Run {
     return dest;
   }
 
-  private async cleanInput(input: Input): Promise<void> {
+  /** --resume: the input's output under -o is complete and current, so the input is not read at all. */
+  private async alreadyDone(input: Input): Promise<boolean> {
+    const { config } = this;
+    if (!config.resume || !config.output || config.command !== "clean" || input.stdin) return false;
+    const dest = await this.destination(input, input.format ?? "text");
+    return typeof dest === "string" && (await upToDate(input.path, dest));
+  }
+
+  private async cleanInput(input: Input, items: InputItems): Promise<void> {
     const { config } = this;
     const signal = this.streams.signal;
     let format: Format = input.format ?? "text";
@@ -179,10 +237,7 @@ class Run {
     let mtime: Date | undefined;
     if (config.output && config.command === "clean" && !input.stdin) {
       mtime = await inputMtime(input.path);
-      if (config.resume) {
-        const dest = await this.destination(input, format);
-        if (typeof dest === "string" && (await upToDate(input.path, dest))) { this.resumed++; return; }
-      }
+      if (items.skipped) { this.resumed++; return; } // see alreadyDone
     }
     const openSink = async (): Promise<Sink | undefined> => {
       if (sink || refused) return sink;
@@ -208,13 +263,9 @@ class Run {
       sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz", mtime ? { mtime } : {});
       return sink;
     };
-    const options = {
-      textField: config.textField, idField: config.idField, siteField: config.siteField, maxDocBytes: config.maxDocBytes,
-      ...(config.encoding && { encoding: config.encoding }), ...(signal && { signal }),
-    };
     let fatal = false;
     try {
-      for await (const item of readInput(input, options, this.corpus!.stdin(this.streams.stdin), (f) => { format = f; })) {
+      for await (const { item, cleaned } of items.take((f) => { format = f; })) {
         if (signal?.aborted) break;
         if (isProblem(item)) {
           this.problem(item);
@@ -226,7 +277,7 @@ class Run {
           }
           continue;
         }
-        await this.cleanDocument(item, format, openSink);
+        await this.cleanDocument(item, await cleaned!, format, openSink);
         if (refused) return;
         wrote = true;
       }
@@ -256,22 +307,23 @@ class Run {
   }
 
   /** Cleans one document; `openSink` is called only when there is something to write. */
-  private async cleanDocument(doc: SourceDocument, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
+  private async cleanDocument(doc: SourceDocument, cleaned: CleanResult, format: Format, openSink: () => Promise<Sink | undefined>): Promise<void> {
     const { config } = this;
     if (doc.encoding && doc.encoding.replaced > 0) {
       this.warn(`${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""}: ${doc.encoding.replaced} character${doc.encoding.replaced === 1 ? "" : "s"} not valid in ${doc.encoding.encoding} replaced by U+FFFD`);
     }
     // A JSONL output exists even when all its records are duplicates; a dropped text page has no file.
     const early = format === "jsonl" ? await openSink() : undefined;
-    const { cleaned, page, unindexed } = this.corpus!.clean(doc);
+    const { page, unindexed } = cleaned;
     if (unindexed) {
       // Counted as an error (exit 2), but the document is still cleaned, without page decisions.
       this.problem({ problem: true, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), message: "the input changed while it was being read (this document was not there when the corpus was indexed); cleaned without duplicate-page decisions" });
     }
-    let text = page ? "" : assemble(cleaned.lines);
-    if (format === "jsonl" && !/\n$/.test(doc.text)) text = text.replace(/\n$/, "");
+    let text = cleaned.text; // "" for a duplicate page
+    // endsWith, not /\n$/: a regex anchored at the end still scans the whole text (7% of a run's time).
+    if (format === "jsonl" && !doc.text.endsWith("\n") && text.endsWith("\n")) text = text.slice(0, -1);
     const bytesOut = Buffer.byteLength(text);
-    const row = this.report.addDocument(doc, cleaned, bytesOut);
+    const row = this.report.addDocument(doc, cleaned.counts, bytesOut);
     this.bytes += doc.bytes;
     this.docs++;
     this.progress.update(this.files, this.docs, this.bytes);
@@ -282,8 +334,8 @@ class Run {
       return;
     }
     if (config.explain) {
-      const header = `${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""} (id ${doc.id}, ${cleaned.lang})`;
-      await this.stdout!.write(renderExplain(header, cleaned.lines, this.outColour));
+      const header = `${doc.path}${doc.line !== undefined ? `:${doc.line}` : ""} (id ${doc.id}, ${cleaned.counts.lang})`;
+      await this.stdout!.write(renderExplain(header, cleaned.lines!, this.outColour));
       if (!config.output) return;
     }
     if (page) return; // a duplicate page is left out of the output
@@ -292,8 +344,8 @@ class Run {
     await sink.write(format === "jsonl" && doc.record ? withText(doc.record, text) + "\n" : text);
   }
 
-  private async writeRemoved(doc: SourceDocument, cleaned: CleanedDocument): Promise<void> {
-    for (const line of cleaned.lines) {
+  private async writeRemoved(doc: SourceDocument, cleaned: CleanResult): Promise<void> {
+    for (const line of cleaned.lines!) {
       if (line.keep || !line.removal) continue;
       const r = line.removal;
       await this.removedSink!.write(JSON.stringify({
@@ -305,18 +357,12 @@ class Run {
   }
 
   /** `check`: one finding per removable line, linter style, unless the document is under the ratio. */
-  private async check(doc: SourceDocument, cleaned: CleanedDocument): Promise<void> {
-    let lines = 0;
-    let removed = 0;
-    for (const line of cleaned.lines) {
-      if (line.blank) continue;
-      lines++;
-      if (!line.keep) removed++;
-    }
+  private async check(doc: SourceDocument, cleaned: CleanResult): Promise<void> {
+    const { lines, removedLines: removed } = cleaned.counts;
     if (removed === 0 || removed / lines <= this.config.maxRemovedRatio) return;
     const c = this.outColour;
     let out = "";
-    for (const line of cleaned.lines) {
+    for (const line of cleaned.lines!) {
       if (line.keep || !line.removal) continue;
       const where = doc.line !== undefined ? `${doc.path}:${doc.line}:${line.number}` : `${doc.path}:${line.number}`;
       out += `${c.bold(where)}: ${c.yellow(reasonKey(line.removal))}: ${line.text}\n`;

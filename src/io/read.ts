@@ -67,14 +67,63 @@ export function formatBytes(n: number): string {
 }
 
 /** The bytes of an input, gunzipped when it is gzip; `gunzip` is kept to tell where a fault was. */
-function byteStream(input: Input, stdin: Readable, signal: AbortSignal | undefined): { stream: Readable; gunzip?: Gunzip } {
+function byteStream(input: Input, stdin: Readable, signal: AbortSignal | undefined): { stream: AsyncIterable<Buffer>; gunzip?: Gunzip } {
   const raw = input.stdin ? stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
   if (signal) addAbortSignal(signal, raw);
-  if (!input.gzip) return { stream: raw };
+  if (!input.gzip) return { stream: raw as AsyncIterable<Buffer> };
   const gunzip = createGunzip();
-  // pipe() does not forward the source's errors (ENOENT, EACCES): hand them to the reader.
-  raw.on("error", (err: Error) => gunzip.destroy(err));
-  return { stream: raw.pipe(gunzip), gunzip };
+  return { stream: drainGunzip(raw, gunzip), gunzip };
+}
+
+/** Decompressed bytes held at most before the compressed input is paused (a few chunks of 1 MiB). */
+const GUNZIP_AHEAD_BYTES = 4 << 20;
+
+/**
+ * The output of `gunzip` fed from `raw`, every byte it produced before a fault included. With
+ * raw.pipe(gunzip) read as an async iterator, a fault (a truncated or corrupt file) destroys the
+ * stream and drops whatever was decompressed but not yet read, so how much of a faulty input was
+ * kept depended on how fast the documents were consumed (it differed between --jobs 1 and 2).
+ * Here the output is taken as soon as it is produced, and memory is bounded by pausing the
+ * compressed input instead.
+ */
+async function* drainGunzip(raw: Readable, gunzip: Gunzip): AsyncGenerator<Buffer> {
+  const queue: Buffer[] = [];
+  let queued = 0;
+  let ended = false;
+  let failure: { err: Error } | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => { const w = wake; wake = undefined; w?.(); };
+  const resumeIfRoom = () => { if (queued < GUNZIP_AHEAD_BYTES && !gunzip.writableNeedDrain && raw.isPaused()) raw.resume(); };
+  gunzip.on("data", (chunk: Buffer) => {
+    queue.push(chunk);
+    queued += chunk.length;
+    if (queued >= GUNZIP_AHEAD_BYTES) raw.pause();
+    notify();
+  });
+  gunzip.on("end", () => { ended = true; notify(); });
+  gunzip.on("error", (err: Error) => { failure ??= { err }; notify(); });
+  gunzip.on("drain", resumeIfRoom);
+  raw.on("data", (chunk: Buffer) => { if (!gunzip.write(chunk)) raw.pause(); });
+  raw.on("end", () => gunzip.end());
+  // The source's errors (ENOENT, EACCES) go to the reader too.
+  raw.on("error", (err: Error) => { failure ??= { err }; gunzip.destroy(err); notify(); });
+  try {
+    for (;;) {
+      const chunk = queue.shift();
+      if (chunk) {
+        queued -= chunk.length;
+        resumeIfRoom();
+        yield chunk;
+        continue;
+      }
+      if (failure) throw failure.err;
+      if (ended) return;
+      await new Promise<void>((resolve) => { wake = resolve; });
+    }
+  } finally {
+    raw.destroy();
+    gunzip.destroy();
+  }
 }
 
 /**

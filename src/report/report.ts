@@ -96,6 +96,37 @@ function sorted<T>(map: Map<string, T>): Record<string, T> {
 
 export const reasonKey = (r: Removal) => `${r.detector}/${r.reason}`;
 
+/**
+ * What the report needs of one cleaned document: a few numbers instead of every line, so that a
+ * worker thread can count where it cleaned and send back little (see src/parallel/).
+ */
+export interface LineCounts {
+  readonly lang: string;
+  /** Non-blank lines. */
+  readonly lines: number;
+  readonly removedLines: number;
+  /** Removed lines by reason, in the order first met: `[detector/reason, detector, lines, UTF-8 bytes]`. */
+  readonly removed: readonly (readonly [key: string, detector: string, lines: number, bytes: number])[];
+}
+
+/** Counts a cleaned document's lines for the report. Pure. */
+export function countLines(cleaned: CleanedDocument): LineCounts {
+  let lines = 0;
+  let removedLines = 0;
+  const byKey = new Map<string, [string, string, number, number]>();
+  for (const line of cleaned.lines) {
+    if (line.blank) continue;
+    lines++;
+    if (line.keep || !line.removal) continue;
+    removedLines++;
+    const key = reasonKey(line.removal);
+    const bytes = utf8Length(line.text);
+    const entry = byKey.get(key);
+    if (entry) { entry[2]++; entry[3] += bytes; } else byKey.set(key, [key, line.removal.detector, 1, bytes]);
+  }
+  return { lang: cleaned.lang, lines, removedLines, removed: [...byKey.values()] };
+}
+
 /** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */
 export class ReportBuilder {
   private readonly totals = { ...newGroup(), errors: 0, skippedDocuments: 0, replacedChars: 0 };
@@ -113,25 +144,22 @@ export class ReportBuilder {
     private readonly meta: { version: string; command: string; options: Record<string, unknown> },
   ) {}
 
-  /** Counts one cleaned document and returns its summary row. */
+  /**
+   * Counts one cleaned document and returns its summary row. Takes the document itself or its
+   * `countLines` (what a worker thread sends back instead of every line).
+   */
   addDocument(
     doc: { id: string; path: string; line?: number; site?: string; bytes: number; encoding?: EncodingInfo },
-    cleaned: CleanedDocument,
+    cleaned: CleanedDocument | LineCounts,
     bytesOut: number,
   ): DocumentSummary {
-    let lines = 0;
-    let removedLines = 0;
+    const counts = "removedLines" in cleaned ? cleaned : countLines(cleaned);
+    const { lines, removedLines } = counts;
     const removed = new Map<string, number>();
-    for (const line of cleaned.lines) {
-      if (line.blank) continue;
-      lines++;
-      if (line.keep || !line.removal) continue;
-      removedLines++;
-      const bytes = utf8Length(line.text);
-      const key = reasonKey(line.removal);
-      removed.set(key, (removed.get(key) ?? 0) + 1);
-      bump(this.byReason, key, bytes);
-      bump(this.byDetector, line.removal.detector, bytes);
+    for (const [key, detector, n, bytes] of counts.removed) {
+      removed.set(key, n);
+      bump(this.byReason, key, n, bytes);
+      bump(this.byDetector, detector, n, bytes);
     }
     const add = (g: GroupTotals) => {
       g.documents++; g.lines += lines; g.removedLines += removedLines; g.bytesIn += doc.bytes; g.bytesOut += bytesOut;
@@ -141,12 +169,12 @@ export class ReportBuilder {
       this.encodings.set(doc.encoding.encoding, (this.encodings.get(doc.encoding.encoding) ?? 0) + 1);
       this.totals.replacedChars += doc.encoding.replaced;
     }
-    add(group(this.byLanguage, cleaned.lang));
+    add(group(this.byLanguage, counts.lang));
     const site = doc.site ?? "(none)";
     add(group(this.bySite, this.bySite.has(site) || this.bySite.size < MAX_LISTED_SITES ? site : "(other sites)"));
     return {
       id: doc.id, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), ...(doc.site !== undefined && { site: doc.site }),
-      lang: cleaned.lang, lines, removedLines, bytesIn: doc.bytes, bytesOut, removed: sorted(removed),
+      lang: counts.lang, lines, removedLines, bytesIn: doc.bytes, bytesOut, removed: sorted(removed),
       ...(doc.encoding && { encoding: describeEncoding(doc.encoding) }),
       ...(doc.encoding && doc.encoding.replaced > 0 && { replacedChars: doc.encoding.replaced }),
     };
@@ -195,9 +223,9 @@ export class ReportBuilder {
   }
 }
 
-function bump(map: Map<string, Tally>, key: string, bytes: number): void {
+function bump(map: Map<string, Tally>, key: string, lines: number, bytes: number): void {
   const t = map.get(key);
-  if (t) { t.lines++; t.bytes += bytes; } else map.set(key, { lines: 1, bytes });
+  if (t) { t.lines += lines; t.bytes += bytes; } else map.set(key, { lines, bytes });
 }
 
 function group(map: Map<string, GroupTotals>, key: string): GroupTotals {
