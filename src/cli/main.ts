@@ -19,20 +19,26 @@ Exit codes:
   130  interrupted by Ctrl-C (SIGINT); 143 by SIGTERM. Finished outputs are complete; the report
        says where the run stopped`;
 
-function inputOptions(cmd: Command): Command {
+/** How inputs are read: shared by clean, check and learn. */
+function readingOptions(cmd: Command): Command {
   return cmd
     .option("--format <format>", "input format, instead of the extension's (text, jsonl); stdin is sniffed")
     .option("--text-field <name>", "JSONL field holding the text", "text")
     .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
     .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
+    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
+    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M");
+}
+
+/** How documents are cleaned and reported: clean and check. */
+function inputOptions(cmd: Command): Command {
+  return readingOptions(cmd)
     .addOption(new Option("--mode <mode>", "how eager to remove: precise (cleanest output), balanced, recall (keeps the most text)").choices(["precise", "balanced", "recall"]).default("balanced"))
     .option("--lang <code>", "force the language (ISO 639-1 or 639-3) instead of detecting it")
     .option("--report <file>", "write a JSON report: totals, removals by reason, language and site, per document")
     .option("--removed <file>", "write every removed line as JSONL (id, path, line, detector, reason, text)")
     .option("-j, --jobs <n>", "threads cleaning documents; the output is the same for any number (default: one per core)")
     .addOption(new Option("--on-error <action>", "a malformed JSONL line: skip it, or pass it through unchanged").choices(["skip", "pass"]).default("skip"))
-    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
-    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
     .option("-q, --quiet", "no summary on stderr");
 }
 
@@ -100,18 +106,14 @@ Examples:
 Exits 1 when any document has removable lines (above --max-removed-ratio), 0 when clean, 2 on errors.`)
     .action(execute("check"));
 
-  program
-    .command("learn")
-    .description("write the site statistics of the inputs to a profile for `clean --profile` (or merge profiles)")
-    .argument("[inputs...]", "files, directories, globs, or - for stdin (the default); with --merge, profiles")
-    .requiredOption("-o, --output <file>", "the profile to write")
-    .option("--merge", "merge the profiles given as inputs (learned from shards) into one")
-    .option("--format <format>", "input format, instead of the extension's (text, jsonl); stdin is sniffed")
-    .option("--text-field <name>", "JSONL field holding the text", "text")
-    .option("--id-field <name>", "JSONL field holding the document id (else file:line)", "id")
-    .option("--site-field <name>", "JSONL field whose URL host is the site", "url")
-    .option("--encoding <name>", "read inputs in this encoding (e.g. windows-1252, koi8-r, gb18030) instead of detecting it")
-    .option("--max-doc-bytes <n>", "skip and report a text file or JSONL line larger than this (K, M, G: KiB, MiB, GiB)", "64M")
+  readingOptions(
+    program
+      .command("learn")
+      .description("write the site statistics of the inputs to a profile for `clean --profile` (or merge profiles)")
+      .argument("[inputs...]", "files, directories, globs, or - for stdin (the default); with --merge, profiles")
+      .requiredOption("-o, --output <file>", "the profile to write")
+      .option("--merge", "merge the profiles given as inputs (learned from shards) into one"),
+  )
     .option("-q, --quiet", "no summary on stderr")
     .addHelpText("after", `
 Examples:
