@@ -69,6 +69,30 @@ function commentSectionStart(doc: DocView, evidence: readonly CommentEvidence[],
 }
 
 /**
+ * A comment byline ("June 3, 2020 at 4:12 pm", "3 days ago") stands among other comment evidence: more
+ * bylines, reply buttons, a marker, a form. With no other evidence within this many non-blank lines on
+ * either side it is not a widget's: a dateline, a timestamp in a list or a headline that ends on a time.
+ * The classifier judges such a line like any other.
+ */
+export const META_COMPANY_LINES = 15;
+
+/** Clears `meta` evidence that has no other comment evidence within META_COMPANY_LINES non-blank lines. */
+export function loneMetaCleared(doc: DocView, evidence: readonly CommentEvidence[]): CommentEvidence[] {
+  const idx: number[] = [];
+  doc.lines.forEach((l, i) => { if (!l.blank) idx.push(i); });
+  const out = evidence.slice();
+  for (let k = 0; k < idx.length; k++) {
+    if (evidence[idx[k]!] !== "meta") continue;
+    let company = false;
+    for (let j = Math.max(0, k - META_COMPANY_LINES); j <= Math.min(idx.length - 1, k + META_COMPANY_LINES) && !company; j++) {
+      if (j !== k && evidence[idx[j]!]) company = true;
+    }
+    if (!company) out[idx[k]!] = undefined;
+  }
+  return out;
+}
+
+/**
  * Passes at the most until the kept text is a fixed point. Context rules (document edges, neighbours)
  * see different surroundings once chrome is gone, so one pass can leave lines that a second pass
  * removes; users run `winnow check` on cleaned output and expect it to pass. Measured on the dev set:
@@ -106,7 +130,7 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
   const { lines, features } = doc;
   const n = lines.length;
   const chrome = runChrome(doc);
-  const evidence: CommentEvidence[] = lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined));
+  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined)));
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
   const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
   const site: (Removal | undefined)[] = lines.map((l, i) => {
