@@ -6,7 +6,6 @@ import {
   ContainmentIndex, CoverageIndex, COVERED_SHARE, meta as nearMeta, TEASER_MIN_WORDS, TEASER_SHARE, teaserTokens,
   TITLE_SHARE, titleLike,
 } from "../detectors/near-duplicate.js";
-import { meta as siteMeta } from "../detectors/site-boilerplate.js";
 import type { DocView } from "../detectors/types.js";
 import { assemble } from "./assemble.js";
 import { lineFeatures } from "./features.js";
@@ -210,7 +209,6 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
       removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
     }
   }
-  void siteMeta;
 
   const decisions: LineDecision[] = lines.map((line, i) => {
     if (line.blank) return { ...line, keep: true };

@@ -13,8 +13,18 @@ export interface Result {
   stderr: string;
 }
 
+/** What the process printed, stdout as bytes (for encodings and gzip), and the signal that ended it. */
+export interface RawResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+type SpawnOptions = { stdin?: string | Buffer; cwd?: string; env?: Record<string, string> };
+
 /** Runs the real bin/winnow.js with `args`, feeding `stdin`, and collects what it printed. */
-export function winnow(args: readonly string[], options: { stdin?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Promise<Result> {
+export function spawnWinnow(args: readonly string[], options: SpawnOptions = {}): Promise<RawResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
@@ -25,10 +35,16 @@ export function winnow(args: readonly string[], options: { stdin?: string | Buff
     child.stdout.on("data", (b: Buffer) => out.push(b));
     child.stderr.on("data", (b: Buffer) => err.push(b));
     child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    child.on("close", (code, signal) => done({ code, signal, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
     child.stdin.on("error", () => undefined);
     child.stdin.end(options.stdin ?? "");
   });
+}
+
+/** spawnWinnow with stdout decoded as UTF-8. */
+export async function winnow(args: readonly string[], options: SpawnOptions = {}): Promise<Result> {
+  const r = await spawnWinnow(args, options);
+  return { code: r.code, stdout: r.stdout.toString("utf8"), stderr: r.stderr };
 }
 
 /** A scratch directory removed after the test file's tests. */
