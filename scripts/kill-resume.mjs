@@ -7,7 +7,7 @@
 // Needs `npx tsc -p .` first (runs bin/winnow.js). Prints one line per trial and a summary; exits 1
 // when any trial fails.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 
@@ -57,7 +57,8 @@ function tree(dir) {
       else files.set(relative(dir, p), readFileSync(p));
     }
   };
-  walk(dir);
+  // A run killed before it created -o DIR left nothing: that is an empty tree, not an error.
+  if (existsSync(dir)) walk(dir);
   return files;
 }
 

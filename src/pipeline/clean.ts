@@ -103,18 +103,22 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   const first = cleanOnce(text, options);
   const lines = [...first.lines];
   const opts = { ...options, lang: first.lang };
+  // Later passes see the page without its template: whether the site profile knows this page is
+  // decided once, on the page as it came.
+  const template = first.template;
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     // The kept non-blank lines, in order, are the non-blank lines of the re-cleaned text.
     const keptAt: number[] = [];
     lines.forEach((l, i) => { if (l.keep && !l.blank) keptAt.push(i); });
     if (keptAt.length === 0) break;
-    const again = cleanOnce(assemble(lines), opts).lines.filter((l) => !l.blank);
+    const again = cleanOnce(assemble(lines), opts, template).lines.filter((l) => !l.blank);
     // Line numbers of this pass's text → the original document's (for `ref`).
     const original = new Map(again.map((l, k) => [l.number, lines[keptAt[k]!]!.number]));
     let changed = false;
     again.forEach((l, k) => {
-      if (l.keep || !l.removal) return;
       const i = keptAt[k]!;
+      if (l.keep && l.overruled && !lines[i]!.overruled) lines[i] = { ...lines[i]!, overruled: l.overruled };
+      if (l.keep || !l.removal) return;
       const removal = typeof l.removal.ref === "number" ? { ...l.removal, ref: original.get(l.removal.ref)! } : l.removal;
       lines[i] = { ...lines[i]!, keep: false, removal, ...(l.score !== undefined && { score: l.score }) };
       changed = true;
@@ -124,7 +128,25 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   return { lang: first.lang, lines };
 }
 
-function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
+/**
+ * A page shows its site's template when at least this many of its lines are ones the site repeats
+ * (site boilerplate). Only then does a line's rarity on the site mean anything: a page of a site the
+ * profile barely knows, or documents grouped into one "site" that share no template, make every line
+ * look rare.
+ */
+export const TEMPLATE_MIN_LINES = 3;
+
+/**
+ * Removals that rest on the line's shape or its neighbours alone: a line that is on this page only
+ * among its site's pages is kept against them (site chrome repeats, article text does not). Lexicon
+ * chrome, comment forms and markers, duplicates and site boilerplate are evidence of their own and
+ * are never overruled.
+ */
+export function overrulable(r: Removal): boolean {
+  return r.detector === classifierMeta.id;
+}
+
+function cleanOnce(text: string, options: CleanOptions, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
   const doc = analyse(text, options);
   const { lines, features } = doc;
   const n = lines.length;
@@ -139,6 +161,10 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
     // Protection: see src/detectors/site-boilerplate.ts.
     return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
+  let siteLines = 0;
+  for (let i = 0; i < n; i++) if (site[i]) siteLines++;
+  const template = knownTemplate ?? siteLines >= TEMPLATE_MIN_LINES;
+  const rareOnSite = template && options.corpus?.siteRare;
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
   const boundaries = lines.map((_, i) => {
     const r = chrome[i]?.reason;
@@ -148,6 +174,7 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
   const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
 
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
+  const overruled: (Removal | undefined)[] = new Array(n).fill(undefined);
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
@@ -156,6 +183,10 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
     else if (site[i]) removal[i] = site[i];
     else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
     else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+    if (rareOnSite && removal[i] && overrulable(removal[i]!) && rareOnSite(lines[i]!.text)) {
+      overruled[i] = removal[i];
+      removal[i] = undefined;
+    }
   }
 
   // Duplicates, in document order, against what is kept so far: a copy whose original was removed
@@ -213,9 +244,10 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
   const decisions: LineDecision[] = lines.map((line, i) => {
     if (line.blank) return { ...line, keep: true };
     const r = removal[i];
-    return r ? { ...line, keep: false, removal: r, score: c.score[i]! } : { ...line, keep: true, score: c.score[i]! };
+    if (r) return { ...line, keep: false, removal: r, score: c.score[i]! };
+    return { ...line, keep: true, score: c.score[i]!, ...(overruled[i] && { overruled: overruled[i] }) };
   });
-  return { lang: doc.lang, lines: decisions };
+  return { lang: doc.lang, lines: decisions, template };
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): string {
