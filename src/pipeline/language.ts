@@ -1,6 +1,6 @@
-import { franc } from "franc-min";
 import { createRequire } from "node:module";
 import { charShares } from "./features.js";
+import { detectTrigramLanguage } from "./trigram-language.js";
 
 /**
  * Document language and stopword lists. franc reports ISO 639-3; stopwords-iso is keyed by ISO 639-1,
@@ -69,7 +69,7 @@ export function detectLanguage(lines: readonly string[]): string {
     sample += (lines[i] ?? "").trim() + "\n";
   }
   sample = sample.slice(0, LANG_SAMPLE_CHARS);
-  const lang = franc(sample);
+  const lang = detectTrigramLanguage(sample);
   if (lang !== "und") return lang;
   // franc-min leaves short CJK samples undetermined; the script alone tells zh from ja well enough.
   if (KANA.test(sample)) return "jpn";
