@@ -1,4 +1,4 @@
-import type { LineFeatures } from "../pipeline/features.js";
+import type { LocalFeatures } from "../pipeline/features.js";
 import type { Removal } from "../pipeline/types.js";
 import { anywhere, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
 import type { DetectorMeta, DocView, Verdicts } from "./types.js";
@@ -80,8 +80,10 @@ const bareTime = /^[\s•*·|]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|
 const ad = wholeLine(["affiliate link", "affiliatelink", "affiliate-link", "werbelink", "zum shop", "jetzt kaufen", "buy now", "shop now", "acheter", "comprar", "acquista", "купить", "اشتر الآن", "立即购买", "今すぐ購入", "advertisement", "advertising", "advert", "sponsored", "sponsored content", "ad", "ads", "paid content", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "advertentie", "reklama", "reklam", "إعلان", "اعلان", "реклама", "广告", "広告", "광고", "scroll to continue", "scroll to continue with content", "continue reading below", "weiter nach der anzeige", "la suite après la publicité", "la suite après cette publicité", "story continues below advertisement", "article continues below"]);
 const navigation = wholeLine(["back to home", "back to homepage", "back to the homepage", "zurück zur startseite", "zur startseite", "retour à l'accueil", "volver al inicio", "torna alla home", "voltar ao início", "العودة إلى الرئيسية", "на главную", "返回首页", "トップへ戻る", "contact", "kontakt", "contacto", "contatti", "contato", "контакты", "اتصل بنا", "联系", "archive", "archives", "from the archive", "from our archive", "archiv", "aus dem archiv", "archives du site", "dans les archives", "archivo", "del archivo", "archivio", "dall'archivio", "arquivo", "archief", "archiwum", "arşiv", "архив", "из архива", "الأرشيف", "من الأرشيف", "أرشيف", "存档", "归档", "アーカイブ", "보관함", "skip to content", "skip to main content", "skip to navigation", "jump to content", "back to top", "go to top", "to top", "top", "menu", "main menu", "open menu", "close menu", "toggle navigation", "navigation", "search", "search for", "suche", "suchen", "rechercher", "recherche", "buscar", "búsqueda", "cerca", "pesquisar", "zoeken", "szukaj", "ara", "بحث", "поиск", "搜索", "検索", "검색", "close", "schließen", "fermer", "cerrar", "chiudi", "fechar", "sluiten", "zamknij", "إغلاق", "закрыть", "关闭", "閉じる", "닫기", "aller au contenu", "aller au menu", "zum inhalt springen", "zum inhalt", "ir al contenido", "vai al contenuto", "home", "accueil", "startseite", "inicio", "portada", "الرئيسية", "главная", "首页", "ホーム", "홈", "more", "mehr", "plus", "más", "altro", "mais", "meer", "więcej", "المزيد", "ещё", "еще", "更多", "もっと見る", "더보기", "load more", "show more", "mehr anzeigen", "afficher plus", "voir plus", "ver más", "mostra altro", "ver mais", "toon meer", "показать еще", "查看更多", "all news", "alle nachrichten", "toutes les actualités", "todas las noticias", "كل الأخبار", "все новости", "top of page", "print this page", "listen", "anhören", "écouter", "escuchar", "استمع", "слушать", "audio", "video", "photo", "photos", "gallery", "galerie", "galería", "صور", "фото", "视频", "動画"]);
 
-/** The chrome family a line belongs to, or undefined. Pure: the line text and its features only. */
-export function chromeReason(text: string, f: LineFeatures): string | undefined {
+/** The chrome family a line belongs to, or undefined. Pure: the line text and its
+ * local features only (the cleaner caches the answer per distinct line: src/pipeline/line-facts.ts).
+ */
+export function chromeReason(text: string, f: LocalFeatures): string | undefined {
   if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;
   const t = normalizeForLexicon(text);
   if (f.chars <= CHROME_MAX_CHARS) {

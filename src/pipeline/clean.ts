@@ -1,15 +1,16 @@
-import { run as runChrome } from "../detectors/chrome.js";
+import { meta as chromeMeta } from "../detectors/chrome.js";
 import { calibrate, classify, isClearArticle, meta as classifierMeta } from "../detectors/classifier.js";
-import { commentEvidence, meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
-import { duplicateKey, meta as exactMeta } from "../detectors/exact-duplicate.js";
+import { meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
+import { meta as exactMeta } from "../detectors/exact-duplicate.js";
 import {
   ContainmentIndex, CoverageIndex, COVERED_SHARE, meta as nearMeta, TEASER_MIN_WORDS, TEASER_SHARE, teaserTokens,
   TITLE_SHARE, titleLike,
 } from "../detectors/near-duplicate.js";
 import type { DocView } from "../detectors/types.js";
 import { assemble } from "./assemble.js";
-import { lineFeatures } from "./features.js";
+import { inDocument } from "./features.js";
 import { detectLanguage, stopwordsFor } from "./language.js";
+import { chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
 import { segment } from "./segment.js";
 import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
@@ -27,11 +28,18 @@ export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
+  return analyseWithFacts(text, options, new Map()).doc;
+}
+
+/** analyse(), and the cached facts of each non-blank line (see line-facts.ts). */
+function analyseWithFacts(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
   const lang = options.lang ?? detectLanguage(lines.map((l) => l.text));
   const stop = stopwordsFor(lang);
-  const features = lines.map((l, i) => (l.blank ? undefined : lineFeatures(l.text, i, lines.length, stop)));
-  return { lines, features, lang, mode: options.mode ?? "balanced" };
+  const n = lines.length;
+  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
+  const features = facts.map((x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
+  return { doc: { lines, features, lang, mode: options.mode ?? "balanced" }, facts };
 }
 
 /**
@@ -100,7 +108,8 @@ export function loneMetaCleared(doc: DocView, evidence: readonly CommentEvidence
 export const MAX_PASSES = 3;
 
 export function cleanDocument(text: string, options: CleanOptions = {}): CleanedDocument {
-  const first = cleanOnce(text, options);
+  const own: DocumentFacts = new Map();
+  const first = cleanOnce(text, options, own);
   const lines = [...first.lines];
   const opts = { ...options, lang: first.lang };
   for (let pass = 1; pass < MAX_PASSES; pass++) {
@@ -108,7 +117,7 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
     const keptAt: number[] = [];
     lines.forEach((l, i) => { if (l.keep && !l.blank) keptAt.push(i); });
     if (keptAt.length === 0) break;
-    const again = cleanOnce(assemble(lines), opts).lines.filter((l) => !l.blank);
+    const again = cleanOnce(assemble(lines), opts, own).lines.filter((l) => !l.blank);
     // Line numbers of this pass's text → the original document's (for `ref`).
     const original = new Map(again.map((l, k) => [l.number, lines[keptAt[k]!]!.number]));
     let changed = false;
@@ -124,12 +133,15 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   return { lang: first.lang, lines };
 }
 
-function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
-  const doc = analyse(text, options);
+function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): CleanedDocument {
+  const { doc, facts } = analyseWithFacts(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
-  const chrome = runChrome(doc);
-  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined)));
+  const chrome: (Removal | undefined)[] = lines.map((l, i) => {
+    const reason = facts[i] && chromeOf(facts[i], l.text);
+    return reason ? { detector: chromeMeta.id, reason } : undefined;
+  });
+  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (facts[i] ? commentOf(facts[i], l.text) : undefined)));
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
   const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
   const site: (Removal | undefined)[] = lines.map((l, i) => {
@@ -166,7 +178,7 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
   for (let i = 0; i < n; i++) {
     const f = features[i];
     if (!f) continue;
-    const key = duplicateKey(lines[i]!.text);
+    const key = dupKeyOf(facts[i]!, lines[i]!.text);
     const first = key ? keptKeys.get(key) : undefined;
     if (first !== undefined) {
       removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
@@ -210,10 +222,11 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
     }
   }
 
-  const decisions: LineDecision[] = lines.map((line, i) => {
-    if (line.blank) return { ...line, keep: true };
+  // Literals, not spreads of `line` (same keys, same order): the spreads were 7% of the cleaning time.
+  const decisions: LineDecision[] = lines.map(({ number, text, blank }, i) => {
+    if (blank) return { number, text, blank, keep: true };
     const r = removal[i];
-    return r ? { ...line, keep: false, removal: r, score: c.score[i]! } : { ...line, keep: true, score: c.score[i]! };
+    return r ? { number, text, blank, keep: false, removal: r, score: c.score[i]! } : { number, text, blank, keep: true, score: c.score[i]! };
   });
   return { lang: doc.lang, lines: decisions };
 }
