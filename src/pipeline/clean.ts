@@ -9,8 +9,8 @@ import {
 import type { DocView } from "../detectors/types.js";
 import { assemble } from "./assemble.js";
 import { inDocument } from "./features.js";
-import { detectLanguage, stopwordsFor } from "./language.js";
-import { chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
+import { detectLanguageRanked, stopwordsFor } from "./language.js";
+import { bigramsOf, chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, trigramsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
 import { segment } from "./segment.js";
 import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
@@ -34,10 +34,10 @@ export function analyse(text: string, options: CleanOptions = {}): DocView {
 /** analyse(), and the cached facts of each non-blank line (see line-facts.ts). */
 function analyseWithFacts(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
-  const lang = options.lang ?? detectLanguage(lines.map((l) => l.text));
+  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
+  const lang = options.lang ?? detectLanguageRanked(lines.map((l) => l.text), facts.map((x) => x?.letters ?? 0));
   const stop = stopwordsFor(lang);
   const n = lines.length;
-  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
   const features = facts.map((x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
   return { doc: { lines, features, lang, mode: options.mode ?? "balanced" }, facts };
 }
@@ -185,37 +185,40 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
       continue;
     }
     if (removal[i]) continue;
-    const cov = coverage.coverage(f.tokens);
+    const cov = coverage.coverage(f.tokens, trigramsOf(facts[i]!));
     if (cov >= COVERED_SHARE) {
       removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
       continue;
     }
     if (titleLike(f) && !f.truncated) {
-      const best = titles.best(f.tokens, i);
+      const best = titles.best(f.tokens, i, bigramsOf(facts[i]!));
       if (best && best.share >= TITLE_SHARE) {
         removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
         continue;
       }
-      titles.add(i, f.tokens);
+      titles.add(i, f.tokens, bigramsOf(facts[i]!));
     }
     // A truncated line is judged against the others below; if it covered them here, a title and
     // its teaser could each remove the other.
     if (f.truncated) continue;
     if (key) keptKeys.set(key, lines[i]!.number);
-    coverage.add(f.tokens);
+    coverage.add(f.tokens, trigramsOf(facts[i]!));
   }
 
-  // Truncated teasers against every kept line, before or after them.
-  const kept = new ContainmentIndex();
+  // Truncated teasers against every kept line, before or after them (the index only when a teaser
+  // is there to look up: most pages have none).
+  const teasers: number[] = [];
   for (let i = 0; i < n; i++) {
     const f = features[i];
-    if (f && !removal[i] && !f.truncated) kept.add(i, f.tokens);
+    if (f && !removal[i] && f.truncated && teaserTokens(f).length >= TEASER_MIN_WORDS) teasers.push(i);
   }
-  for (let i = 0; i < n; i++) {
+  const kept = new ContainmentIndex();
+  for (let i = 0; i < n && teasers.length > 0; i++) {
     const f = features[i];
-    if (!f || removal[i] || !f.truncated) continue;
-    const toks = teaserTokens(f);
-    if (toks.length < TEASER_MIN_WORDS) continue;
+    if (f && !removal[i] && !f.truncated) kept.add(i, f.tokens, bigramsOf(facts[i]!));
+  }
+  for (const i of teasers) {
+    const toks = teaserTokens(features[i]!);
     const best = kept.best(toks, i);
     if (best && best.share >= TEASER_SHARE) {
       removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };

@@ -118,11 +118,16 @@ export function tokenize(text: string): string[] {
 export type LocalFeatures = Omit<LineFeatures, "stopwords" | "stopDensity" | "position">;
 
 export function localFeatures(text: string): LocalFeatures {
+  return measureLine(text).features;
+}
+
+/** Local features, and the line's letter count (language detection ranks lines by it). */
+export function measureLine(text: string): { features: LocalFeatures; letters: number } {
   const t = text.trim();
   const chars = t.length;
   const tokens = tokenize(t);
   const { letters, upper, digits, symbols, wide } = charShares(t);
-  return {
+  const features: LocalFeatures = {
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
     words: tokens.length,
@@ -140,6 +145,7 @@ export function localFeatures(text: string): LocalFeatures {
     truncated: TRUNCATED.test(t),
     tokens,
   };
+  return { features, letters };
 }
 
 /** Words of `tokens` found in a stopword list. */

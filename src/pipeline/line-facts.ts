@@ -1,7 +1,8 @@
 import { chromeReason } from "../detectors/chrome.js";
 import { commentEvidence, type CommentEvidence } from "../detectors/comment-widget.js";
 import { duplicateKey } from "../detectors/exact-duplicate.js";
-import { countStopwords, localFeatures, type LocalFeatures } from "./features.js";
+import { distinctBigrams, shingles } from "../detectors/near-duplicate.js";
+import { countStopwords, measureLine, type LocalFeatures } from "./features.js";
 
 /**
  * What the cleaner learns about a line from its text alone: its local features, the chrome and
@@ -13,6 +14,8 @@ import { countStopwords, localFeatures, type LocalFeatures } from "./features.js
  */
 export interface LineFacts {
   readonly local: LocalFeatures;
+  /** Letters in the line (language detection ranks lines by it). */
+  readonly letters: number;
   /** The stopword list `stop` was counted against (lists are memoised per language, so identity works). */
   stopList?: ReadonlySet<string>;
   stop: number;
@@ -20,6 +23,9 @@ export interface LineFacts {
   chrome?: string | null;
   comment?: CommentEvidence | null;
   dupKey?: string;
+  /** Word trigram shingles and distinct bigrams, for the near-duplicate indexes. */
+  trigrams?: readonly number[];
+  bigrams?: readonly number[];
 }
 
 /**
@@ -53,7 +59,7 @@ export function factsOf(text: string, own: DocumentFacts): LineFacts {
   if (text.length > SHARED_MAX_CHARS) {
     let facts = own.get(text);
     if (facts === undefined) {
-      facts = { local: localFeatures(text), stop: 0 };
+      facts = measured(text);
       own.set(text, facts);
     }
     return facts;
@@ -61,7 +67,7 @@ export function factsOf(text: string, own: DocumentFacts): LineFacts {
   let facts = young.get(text);
   if (facts !== undefined) return facts;
   facts = old.get(text);
-  if (facts === undefined) facts = { local: localFeatures(text), stop: 0 };
+  if (facts === undefined) facts = measured(text);
   if (young.size >= LINE_CACHE_ENTRIES) {
     old = young;
     young = new Map();
@@ -69,6 +75,11 @@ export function factsOf(text: string, own: DocumentFacts): LineFacts {
   // A line split from a document is a slice that keeps the whole document alive: store a copy.
   young.set(text.length < 13 ? text : (text + " ").slice(0, -1), facts);
   return facts;
+}
+
+function measured(text: string): LineFacts {
+  const { features, letters } = measureLine(text);
+  return { local: features, letters, stop: 0 };
 }
 
 /** Stopwords among the line's words, for the document's list. */
@@ -96,4 +107,16 @@ export function commentOf(facts: LineFacts, text: string): CommentEvidence {
 export function dupKeyOf(facts: LineFacts, text: string): string {
   facts.dupKey ??= duplicateKey(text);
   return facts.dupKey;
+}
+
+/** shingles(tokens, 3) of the line. */
+export function trigramsOf(facts: LineFacts): readonly number[] {
+  facts.trigrams ??= shingles(facts.local.tokens, 3);
+  return facts.trigrams;
+}
+
+/** distinctBigrams(tokens) of the line. */
+export function bigramsOf(facts: LineFacts): readonly number[] {
+  facts.bigrams ??= distinctBigrams(facts.local.tokens);
+  return facts.bigrams;
 }
