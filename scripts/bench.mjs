@@ -13,12 +13,11 @@
 //
 // Needs ../shared (the corpus generator and the dev set): without it, the benchmark says so and exits 0,
 // so that `npm run bench` on a machine without the shared data is a no-op rather than a failure.
-import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { createReadStream, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { git, hashTree, measure, run, sha256, treeBytes } from "./lib/measure.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, "bin", "winnow.js");
@@ -50,105 +49,6 @@ if (!existsSync(join(ROOT, "dist", "cli", "main.js"))) { console.error("bench: b
 
 const CACHE = join(ROOT, ".bench");
 mkdirSync(CACHE, { recursive: true });
-
-// ------------------------------------------------------------------------------------------- helpers
-function run(cmd, args, { stdin, stdout, cwd } = {}) {
-  return new Promise((done, fail) => {
-    const inFd = stdin ? openSync(stdin, "r") : "ignore";
-    const outFd = stdout ? openSync(stdout, "w") : "ignore";
-    const child = spawn(cmd, args, { stdio: [inFd, outFd, "pipe"], cwd: cwd ?? ROOT });
-    let stderr = "";
-    child.stderr.on("data", (b) => { stderr += b; });
-    child.on("error", fail);
-    child.on("close", (code, signal) => {
-      if (typeof inFd === "number") closeSync(inFd);
-      if (typeof outFd === "number") closeSync(outFd);
-      done({ code, signal, stderr });
-    });
-  });
-}
-
-const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-
-/** Runs a command, measuring wall time, CPU time and peak RSS (GNU time when present, else /proc polling). */
-async function measure(cmd, args, io) {
-  const stats = join(CACHE, `.time-${process.pid}`);
-  const t0 = process.hrtime.bigint();
-  let r;
-  let rssKb = NaN, user = NaN, sys = NaN;
-  if (TIME) {
-    r = await run(TIME, ["-o", stats, "-f", "%M %U %S", cmd, ...args], io);
-    [rssKb, user, sys] = readFileSync(stats, "utf8").trim().split(/\s+/).slice(-3).map(Number);
-    rmSync(stats, { force: true });
-  } else {
-    r = await runPolling(cmd, args, io, (kb) => { rssKb = kb; });
-  }
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.code ?? r.signal}:\n${r.stderr.slice(-2000)}`);
-  return { seconds, rssMB: rssKb / 1024, cpuSeconds: user + sys };
-}
-
-/** Without GNU time: the child's VmHWM (peak RSS) from /proc, read until it exits. */
-function runPolling(cmd, args, io, onPeak) {
-  return new Promise((done, fail) => {
-    const inFd = io?.stdin ? openSync(io.stdin, "r") : "ignore";
-    const outFd = io?.stdout ? openSync(io.stdout, "w") : "ignore";
-    const child = spawn(cmd, args, { stdio: [inFd, outFd, "pipe"], cwd: ROOT });
-    let stderr = "";
-    child.stderr.on("data", (b) => { stderr += b; });
-    const poll = setInterval(() => {
-      try {
-        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-        if (m) onPeak(Number(m[1]));
-      } catch { /* exited */ }
-    }, 20);
-    child.on("error", fail);
-    child.on("close", (code, signal) => {
-      clearInterval(poll);
-      if (typeof inFd === "number") closeSync(inFd);
-      if (typeof outFd === "number") closeSync(outFd);
-      done({ code, signal, stderr });
-    });
-  });
-}
-
-async function sha256(path) {
-  const h = createHash("sha256");
-  for await (const chunk of createReadStream(path)) h.update(chunk);
-  return h.digest("hex");
-}
-
-/** A directory's files, sorted, hashed by name and content. */
-async function hashTree(dir) {
-  const h = createHash("sha256");
-  const files = readdirSync(dir, { recursive: true }).map(String).sort();
-  for (const f of files) {
-    const p = join(dir, f);
-    if (!statSync(p).isFile()) continue;
-    h.update(f + "\0");
-    h.update(readFileSync(p));
-  }
-  return h.digest("hex");
-}
-
-function treeBytes(dir) {
-  let n = 0;
-  for (const f of readdirSync(dir, { recursive: true }).map(String)) {
-    const s = statSync(join(dir, f));
-    if (s.isFile()) n += s.size;
-  }
-  return n;
-}
-
-function git(...args) {
-  return new Promise((done) => {
-    const child = spawn("git", args, { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
-    let out = "";
-    child.stdout.on("data", (b) => { out += b; });
-    child.on("close", () => done(out.trim()));
-    child.on("error", () => done(""));
-  });
-}
 
 // ------------------------------------------------------------------------------------------- corpus
 async function corpus() {
@@ -261,7 +161,7 @@ const quality = {
 const report = {
   started, mb: opt.mb, seed: opt.seed, rounds: opt.runs, jobs: jobsN,
   machine: { cpus: cpus().length, availableParallelism: availableParallelism(), model: cpus()[0]?.model, node: process.version, loadAverage: load.map((x) => Number(x.toFixed(2))) },
-  winnow: { commit: await git("rev-parse", "--short", "HEAD"), dirty: (await git("status", "--porcelain", "--untracked-files=no")) !== "", cleaner: await git("log", "-1", "--format=%h %s", "--", "src/pipeline", "src/detectors") },
+  winnow: { commit: await git(ROOT, "rev-parse", "--short", "HEAD"), dirty: (await git(ROOT, "status", "--porcelain", "--untracked-files=no")) !== "", cleaner: await git(ROOT, "log", "-1", "--format=%h %s", "--", "src/pipeline", "src/detectors") },
   corpus: { dir, jsonlBytes, filesBytes },
   results, speedup: { stdin: speedup("stdin"), ...(filesBytes && { dir: speedup("dir") }) }, identical, quality,
 };
