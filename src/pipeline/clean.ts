@@ -26,6 +26,9 @@ export const WEAK_MARKER_CONFIRM_LINES = 12;
  */
 export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 
+/** Chrome families that sit inside an article's text rather than around it. */
+export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "ad"]);
+
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
   return analyseWithFacts(text, options, new Map()).doc;
@@ -180,9 +183,12 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
   const boundaries = lines.map((_, i) => {
     const r = chrome[i]?.reason;
-    return r === "related" || r === "prev-next" || evidence[i] === "strong-marker";
+    return r === "related" || r === "prev-next" || r === "about-author" || evidence[i] === "strong-marker";
   });
-  const c = classify(doc, anchors, boundaries);
+  // Credits, ad labels and inline "Read more: …" links stand between the paragraphs of an article: the
+  // article region must not end at them.
+  const inline = lines.map((_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
+  const c = classify(doc, anchors, boundaries, inline);
   const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
 
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
