@@ -47,9 +47,11 @@ function winnow(args) {
   return { child, done };
 }
 
-/** Every file below `dir` (hidden ones too): relative path → bytes. */
+/** Every file below `dir` (hidden ones too): relative path → bytes; none when `dir` is not there. */
 function tree(dir) {
   const files = new Map();
+  // A kill before the first output leaves no -o directory at all: a valid trial, not a crash.
+  if (!existsSync(dir)) return files;
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
@@ -57,8 +59,7 @@ function tree(dir) {
       else files.set(relative(dir, p), readFileSync(p));
     }
   };
-  // A run killed before it created -o DIR left nothing: that is an empty tree, not an error.
-  if (existsSync(dir)) walk(dir);
+  walk(dir);
   return files;
 }
 
