@@ -110,6 +110,7 @@ export const META_MAX_PROSE_BETWEEN = 1;
  * above the first byline, a reply button one comment body below it. Bench sample (2,000 pages): of the
  * widgets' page-unique bylines with a repeated widget line within 15 lines, 99 of 102 have it within 5;
  * of the article lines shaped like bylines, 97 of 161 have it 6 or more lines off (the form below).
+ * A section head ("3 Comments", "No comments") counts only above the byline: it heads what follows it.
  */
 export const WIDGET_COMPANY_LINES = 5;
 
@@ -137,7 +138,9 @@ export function loneMetaCleared(
       let crossed = 0;
       const reach = widgetOnly ? WIDGET_COMPANY_LINES : META_COMPANY_LINES;
       for (let j = k + step, d = 1; !company && j >= 0 && j < idx.length && d <= reach; j += step, d++) {
-        if (evidence[idx[j]!]) company = !widgetOnly || !rare!(doc.lines[idx[j]!]!.text);
+        const e = evidence[idx[j]!];
+        // A section head ("3 Comments") stands above its comments: below a byline it heads nothing of it.
+        if (e) company = !widgetOnly || (!rare!(doc.lines[idx[j]!]!.text) && (step < 0 || (e !== "weak-marker" && e !== "strong-marker")));
         else if (inProse && prose[idx[j]!] && ++crossed > META_MAX_PROSE_BETWEEN) break;
       }
     }

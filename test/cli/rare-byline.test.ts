@@ -95,14 +95,23 @@ describe("comment bylines with corpus evidence", () => {
     }
   });
 
-  it("counts the widget within WIDGET_COMPANY_LINES = 5 lines: four paragraphs off, the dateline goes", async () => {
-    const near = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p, 4) })));
-    writeFileSync(join(dir, "near.jsonl"), jsonl(near));
-    const r = await winnow(["clean", "--corpus", join(dir, "near.jsonl"), "-q", "--removed", join(dir, "near.removed.jsonl")]);
-    expect(r.code).toBe(0);
-    const removed = removedOf(join(dir, "near.removed.jsonl"));
-    for (const site of Object.values(SITES)) {
-      for (const city of site.cities) expect(removed.find((x) => x.text === site.dateline(city)), site.dateline(city)).toMatchObject({ detector: "comment-widget", reason: "comment-meta" });
+  it("counts the widget within WIDGET_COMPANY_LINES = 5 lines, and not the comment header below the line", async () => {
+    // One paragraph: the widget's reply button is 5 lines below the dateline (header, reader's byline
+    // and comment between), and the dateline goes. Two paragraphs: 6 lines, and it stays; the comment
+    // header 3 lines below it does not count, it heads what follows it.
+    for (const [count, removed] of [[1, true], [2, false]] as const) {
+      const list = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p, count) })));
+      writeFileSync(join(dir, `near${count}.jsonl`), jsonl(list));
+      const r = await winnow(["clean", "--corpus", join(dir, `near${count}.jsonl`), "-q", "--removed", join(dir, `near${count}.removed.jsonl`)]);
+      expect(r.code).toBe(0);
+      const gone = removedOf(join(dir, `near${count}.removed.jsonl`));
+      for (const site of Object.values(SITES)) {
+        for (const city of site.cities) {
+          const line = site.dateline(city);
+          if (removed) expect(gone.find((x) => x.text === line), line).toMatchObject({ detector: "comment-widget", reason: "comment-meta" });
+          else expect(gone.find((x) => x.text === line), line).toBeUndefined();
+        }
+      }
     }
   });
 });
