@@ -137,11 +137,11 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
   const { doc, facts } = analyseWithFacts(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
-  const chrome: (Removal | undefined)[] = lines.map((l, i) => {
-    const reason = facts[i] && chromeOf(facts[i], l.text);
+  const chrome: (Removal | undefined)[] = lines.map((_, i) => {
+    const reason = facts[i] && chromeOf(facts[i]);
     return reason ? { detector: chromeMeta.id, reason } : undefined;
   });
-  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (facts[i] ? commentOf(facts[i], l.text) : undefined)));
+  const evidence: CommentEvidence[] = loneMetaCleared(doc, facts.map((x) => (x ? commentOf(x) : undefined)));
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
   const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
   const site: (Removal | undefined)[] = lines.map((l, i) => {
@@ -178,7 +178,7 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
   for (let i = 0; i < n; i++) {
     const f = features[i];
     if (!f) continue;
-    const key = dupKeyOf(facts[i]!, lines[i]!.text);
+    const key = dupKeyOf(facts[i]!);
     const first = key ? keptKeys.get(key) : undefined;
     if (first !== undefined) {
       removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
