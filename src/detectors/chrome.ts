@@ -1,6 +1,6 @@
 import type { LocalFeatures } from "../pipeline/features.js";
 import type { Removal } from "../pipeline/types.js";
-import { anywhere, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
+import { alternation, anywhere, LEAD, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
 import type { DetectorMeta, DocView, Verdicts } from "./types.js";
 
 /**
@@ -26,6 +26,9 @@ export const meta: DetectorMeta = {
     copyright: "copyright and all-rights-reserved footers",
     ad: "advertisement labels",
     navigation: "skip links, menu, search, back-to-top, more",
+    credit: "photo and image credits (\"Foto: dpa\", \"Name/Shutterstock.com\")",
+    teaser: "a link to another article glued to its head (\"Read more: …\", \"Lesen Sie auch: …\")",
+    "about-author": "the head of an author box (\"About the author\", \"Über den Autor\")",
   },
 };
 
@@ -80,6 +83,41 @@ const bareTime = /^[\s•*·|]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|
 const ad = wholeLine(["affiliate link", "affiliatelink", "affiliate-link", "werbelink", "zum shop", "jetzt kaufen", "buy now", "shop now", "acheter", "comprar", "acquista", "купить", "اشتر الآن", "立即购买", "今すぐ購入", "advertisement", "advertising", "advert", "sponsored", "sponsored content", "ad", "ads", "paid content", "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade", "advertentie", "reklama", "reklam", "إعلان", "اعلان", "реклама", "广告", "広告", "광고", "scroll to continue", "scroll to continue with content", "continue reading below", "weiter nach der anzeige", "la suite après la publicité", "la suite après cette publicité", "story continues below advertisement", "article continues below"]);
 const navigation = wholeLine(["back to home", "back to homepage", "back to the homepage", "zurück zur startseite", "zur startseite", "retour à l'accueil", "volver al inicio", "torna alla home", "voltar ao início", "العودة إلى الرئيسية", "на главную", "返回首页", "トップへ戻る", "contact", "kontakt", "contacto", "contatti", "contato", "контакты", "اتصل بنا", "联系", "archive", "archives", "from the archive", "from our archive", "archiv", "aus dem archiv", "archives du site", "dans les archives", "archivo", "del archivo", "archivio", "dall'archivio", "arquivo", "archief", "archiwum", "arşiv", "архив", "из архива", "الأرشيف", "من الأرشيف", "أرشيف", "存档", "归档", "アーカイブ", "보관함", "skip to content", "skip to main content", "skip to navigation", "jump to content", "back to top", "go to top", "to top", "top", "menu", "main menu", "open menu", "close menu", "toggle navigation", "navigation", "search", "search for", "suche", "suchen", "rechercher", "recherche", "buscar", "búsqueda", "cerca", "pesquisar", "zoeken", "szukaj", "ara", "بحث", "поиск", "搜索", "検索", "검색", "close", "schließen", "fermer", "cerrar", "chiudi", "fechar", "sluiten", "zamknij", "إغلاق", "закрыть", "关闭", "閉じる", "닫기", "aller au contenu", "aller au menu", "zum inhalt springen", "zum inhalt", "ir al contenido", "vai al contenuto", "home", "accueil", "startseite", "inicio", "portada", "الرئيسية", "главная", "首页", "ホーム", "홈", "more", "mehr", "plus", "más", "altro", "mais", "meer", "więcej", "المزيد", "ещё", "еще", "更多", "もっと見る", "더보기", "load more", "show more", "mehr anzeigen", "afficher plus", "voir plus", "ver más", "mostra altro", "ver mais", "toon meer", "показать еще", "查看更多", "all news", "alle nachrichten", "toutes les actualités", "todas las noticias", "كل الأخبار", "все новости", "top of page", "print this page", "listen", "anhören", "écouter", "escuchar", "استمع", "слушать", "audio", "video", "photo", "photos", "gallery", "galerie", "galería", "صور", "фото", "视频", "動画"]);
 
+/**
+ * Section heads over teaser lists, in any wording: a "more / other / latest / related" word and an
+ * "articles / stories / news / topics" word within a few words ("Weitere Beiträge aus der Kolumne",
+ * "Recent Stories", "Die meistgelesenen Artikel", "Otras noticias"), or the noun first with a "related /
+ * similar" word after it, as Romance languages write it ("Temas relacionados", "Articoli correlati").
+ */
+export const SECTION_HEAD_MAX_CHARS = 50;
+/** A head may end with a colon; a sentence ends with a stop. */
+const SENTENCE_END = /[.!?…。！？؟]["'”»)\]]*\s*$/u;
+const SECTION_LEAD = ["more", "other", "latest", "recent", "related", "similar", "popular", "top", "recommended", "further", "more from", "mehr", "weitere", "weiterführende", "verwandte", "ähnliche", "neueste", "neuste", "letzte", "aktuelle", "beliebte", "empfohlene", "meistgelesene", "meistgelesenen", "meist gelesene", "meist gelesenen", "passende", "andere", "mehr zum", "autres", "derniers", "dernières", "otras", "otros", "más", "últimas", "últimos", "altre", "altri", "ultime", "ultimi", "outras", "outros", "mais", "últimas", "meer", "andere", "laatste", "inne", "więcej", "najnowsze", "ostatnie", "diğer", "son", "другие", "ещё", "еще", "последние", "популярные", "похожие", "أحدث", "المزيد من", "آخر"];
+const SECTION_NOUN = ["articles", "article", "stories", "story", "news", "posts", "topics", "headlines", "links", "reads", "artikel", "beiträge", "themen", "thema", "nachrichten", "meldungen", "informationen", "infos", "links", "kolumnen", "geschichten", "texte", "actualités", "actus", "sujets", "infos", "nouvelles", "publications", "noticias", "artículos", "temas", "notas", "entradas", "publicaciones", "articoli", "notizie", "storie", "temi", "notícias", "artigos", "matérias", "artikelen", "berichten", "nieuws", "artykuły", "wiadomości", "tematy", "wpisy", "haberler", "yazılar", "статьи", "новости", "материалы", "записи", "публикации", "مقالات", "الأخبار", "أخبار", "المقالات", "مواضيع"];
+const SECTION_AFTER = ["relacionados", "relacionadas", "similares", "similaires", "liés", "liées", "correlati", "correlate", "simili", "recientes", "récents", "récentes", "recentes", "populaires", "populares", "powiązane", "podobne", "zum thema", "ذات صلة", "مشابهة"];
+const DET = String.raw`(?:(?:the|die|les|los|las|le|la|gli|i|os|as|de|het)\s+)?`;
+const NEXT = String.raw`(?=[\s:：.!?…»›>|()\[\]\-–—*\d]|$)`;
+const sectionHead = new RegExp(
+  `${LEAD}${DET}(?:(?:${alternation(SECTION_LEAD)})\\s+(?:\\S+\\s+){0,2}(?:${alternation(SECTION_NOUN)})|(?:${alternation(SECTION_NOUN)})\\s+(?:${alternation(SECTION_AFTER)}))${NEXT}`,
+  "iu",
+);
+/** "Read more: Title of another story", "LE PUEDE INTERESAR: …": a related-articles head glued to a teaser. */
+const relatedColon = new RegExp(lineStart(["read more", "read also", "also read", "related", "see also", "more", "lesen sie auch", "auch lesen", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi", "lee también", "lea también", "le puede interesar", "te puede interesar", "leggi anche", "leia também", "veja também", "lees ook", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "相关阅读", "関連記事"]).source + String.raw`\s*[:：]\s*\S`, "iu");
+/** "Über den Autor", "About the author": the head of the author box that ends an article. */
+const aboutAuthor = wholeLine(["about the author", "about the authors", "über den autor", "über die autorin", "über die autoren", "zur person", "zum autor", "zur autorin", "à propos de l'auteur", "l'auteur", "sobre el autor", "sobre la autora", "l'autore", "sull'autore", "sobre o autor", "over de auteur", "o autorze", "yazar hakkında", "об авторе", "عن الكاتب", "نبذة عن الكاتب", "关于作者", "作者简介", "著者について", "この記事を書いた人", "기자 소개"]);
+/** Affiliate disclosures: "As an Amazon Associate I earn from qualifying purchases", "Für Links auf dieser Seite erhält X eine Provision". */
+const affiliate = anywhere(["amazon associate", "amazon services llc", "amazon-partner", "amazon partner", "qualifying purchases", "affiliate link", "affiliate-link", "affiliatelinks", "affiliate links", "affiliate disclosure", "advertising disclosure", "partnerlinks", "provisionslinks", "liens affiliés", "lien affilié", "liens d'affiliation", "enlaces de afiliados", "enlaces de afiliado", "link di affiliazione", "link affiliati", "links de afiliados", "linki afiliacyjne", "партнерские ссылки", "партнёрские ссылки", "روابط تابعة", "アフィリエイト"]);
+const commissionWord = anywhere(["provision", "commission", "comisión", "commissione", "comissão", "prowizj", "комисси", "عمولة"]);
+const thisSite = anywhere(["auf dieser seite", "auf unserer seite", "on this site", "on this page", "on our site", "sur ce site", "sur cette page", "en este sitio", "en esta página", "su questo sito", "neste site", "nesta página", "na tej stronie", "на этом сайте", "على هذا الموقع"]);
+/** Stock and agency photo credits standing alone: "TebNad/Shutterstock.com", "AFP / MARCO BERTORELLO", "iStock.com". */
+const AGENCY = /(?:^|[^\p{L}])(?:shutterstock|istock(?:photo)?|getty\s?images|fotolia|adobe\s?stock|unsplash|pixabay|pexels|depositphotos|123rf|dreamstime|alamy|imago|picture[ -]alliance|dpa|afp|reuters|epa|keystone|ap photo|agencja gazeta|east news|flickr|wikimedia commons|тасс|риа новости)(?:\.com)?(?![\p{L}])/iu;
+export const AGENCY_CREDIT_MAX_WORDS = 8;
+/** A newsletter box speaks of "our newsletter"; an article sentence about a newsletter rarely does. */
+const ourWord = anywhere(["our", "unser", "unsere", "unseren", "unserem", "notre", "nos", "nuestro", "nuestra", "nuestros", "nostra", "nostro", "nossa", "nosso", "onze", "nasz", "naszego", "naszym", "наш", "нашу", "нашей", "نشرتنا"]);
+const inbox = anywhere(["your inbox", "in dein postfach", "in ihr postfach", "in deinen posteingang", "in ihren posteingang", "dans votre boîte", "dans ta boîte", "en tu bandeja", "en su bandeja", "en tu correo", "nella tua casella", "nella tua email", "na sua caixa", "no seu e-mail", "na twoją skrzynkę", "в ваш почтовый ящик", "на вашу почту", "إلى بريدك", "到您的邮箱"]);
+const alreadySubscriber = anywhere(["already a subscriber", "already subscribed", "bereits abonnent", "schon abonnent", "déjà abonné", "ya eres suscriptor", "ya soy suscriptor", "sei già abbonato", "já é assinante", "jesteś już subskrybentem", "уже подписчик", "مشترك بالفعل"]);
+export const CTA_MAX_CHARS = 250;
+
 /** The chrome family a line belongs to, or undefined. Pure: the line text and its
  * local features only (the cleaner caches the answer per distinct line: src/pipeline/line-facts.ts).
  */
@@ -91,7 +129,7 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
     if (share.test(t)) return "share";
     if (follow.test(t)) return "follow";
     if (newsletter.test(t) || (newsletterWord.test(t) && !f.terminal && f.chars <= NEWSLETTER_MAX_CHARS)) return "newsletter";
-    if (photoCredit.test(t) && f.chars <= CREDIT_MAX_CHARS) return "copyright";
+    if (photoCredit.test(t) && f.chars <= CREDIT_MAX_CHARS) return "credit";
     if (legal.test(t)) return "cookie";
     if (login.test(t)) return "login";
     if (prevNextShort.test(t)) return "prev-next";
@@ -100,7 +138,13 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
     if (ad.test(t)) return "ad";
     if (navigation.test(t)) return "navigation";
     if (readingTime.test(t)) return "counter";
+    if (aboutAuthor.test(t)) return "about-author";
+    if (f.chars <= SECTION_HEAD_MAX_CHARS && !SENTENCE_END.test(t) && sectionHead.test(t)) return "related";
+    if (AGENCY.test(t) && !f.terminal && f.words <= AGENCY_CREDIT_MAX_WORDS && (f.words <= 3 || /[/©|:]/u.test(t) || t === t.toUpperCase())) return "credit";
   }
+  if (relatedColon.test(t) && !SENTENCE_END.test(t)) return "teaser";
+  if (f.chars <= CTA_MAX_CHARS && ((newsletterWord.test(t) && ourWord.test(t)) || inbox.test(t) || alreadySubscriber.test(t))) return "newsletter";
+  if (affiliate.test(t) || (commissionWord.test(t) && thisSite.test(t))) return "ad";
   if (prevNext.test(t)) return "prev-next";
   if (emailCapture.test(t) || subscribeBlog.test(t)) return "newsletter";
   if (postedIn.test(t)) return "tags";

@@ -220,10 +220,12 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
 
 /**
  * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it);
- * `boundaries[i]` marks the anchors that end a section (related, previous/next, comment heads).
+ * `boundaries[i]` marks the anchors that end a section (related, previous/next, comment heads);
+ * `inline[i]` the anchors that sit inside an article's text (credits, ad labels), which cost the
+ * article region no more than a short line.
  * Blank lines get `short` and are skipped by the context rules.
  */
-export function classify(doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = []): Classification {
+export function classify(doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = [], inline: readonly boolean[] = []): Classification {
   const { thresholds: t, hasStoplist } = calibrate(doc, anchors);
   const n = doc.lines.length;
   const cls: LineClass[] = new Array(n);
@@ -318,6 +320,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     if (initial[i] === "good") return f.weight;
     if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
     if (boundaries[i]) return -REGION_BOUNDARY_COST;
+    if (inline[i]) return -REGION_SHORT_COST;
     if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
     return -REGION_SHORT_COST;
   };

@@ -26,6 +26,9 @@ export const WEAK_MARKER_CONFIRM_LINES = 12;
  */
 export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 
+/** Chrome families that sit inside an article's text rather than around it. */
+export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "ad"]);
+
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
   return analyseWithFacts(text, options, new Map()).doc;
@@ -112,18 +115,22 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   const first = cleanOnce(text, options, own);
   const lines = [...first.lines];
   const opts = { ...options, lang: first.lang };
+  // Later passes see the page without its template: whether the site profile knows this page is
+  // decided once, on the page as it came.
+  const template = first.template;
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     // The kept non-blank lines, in order, are the non-blank lines of the re-cleaned text.
     const keptAt: number[] = [];
     lines.forEach((l, i) => { if (l.keep && !l.blank) keptAt.push(i); });
     if (keptAt.length === 0) break;
-    const again = cleanOnce(assemble(lines), opts, own).lines.filter((l) => !l.blank);
+    const again = cleanOnce(assemble(lines), opts, own, template).lines.filter((l) => !l.blank);
     // Line numbers of this pass's text → the original document's (for `ref`).
     const original = new Map(again.map((l, k) => [l.number, lines[keptAt[k]!]!.number]));
     let changed = false;
     again.forEach((l, k) => {
-      if (l.keep || !l.removal) return;
       const i = keptAt[k]!;
+      if (l.keep && l.overruled && !lines[i]!.overruled) lines[i] = { ...lines[i]!, overruled: l.overruled };
+      if (l.keep || !l.removal) return;
       const removal = typeof l.removal.ref === "number" ? { ...l.removal, ref: original.get(l.removal.ref)! } : l.removal;
       lines[i] = { ...lines[i]!, keep: false, removal, ...(l.score !== undefined && { score: l.score }) };
       changed = true;
@@ -133,7 +140,25 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   return { lang: first.lang, lines };
 }
 
-function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): CleanedDocument {
+/**
+ * A page shows its site's template when at least this many of its lines are ones the site repeats
+ * (site boilerplate). Only then does a line's rarity on the site mean anything: a page of a site the
+ * profile barely knows, or documents grouped into one "site" that share no template, make every line
+ * look rare.
+ */
+export const TEMPLATE_MIN_LINES = 3;
+
+/**
+ * Removals that rest on the line's shape or its neighbours alone: a line that is on this page only
+ * among its site's pages is kept against them (site chrome repeats, article text does not). Lexicon
+ * chrome, comment forms and markers, duplicates and site boilerplate are evidence of their own and
+ * are never overruled.
+ */
+export function overrulable(r: Removal): boolean {
+  return r.detector === classifierMeta.id;
+}
+
+function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
   const { doc, facts } = analyseWithFacts(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
@@ -151,15 +176,23 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
     // Protection: see src/detectors/site-boilerplate.ts.
     return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
+  let siteLines = 0;
+  for (let i = 0; i < n; i++) if (site[i]) siteLines++;
+  const template = knownTemplate ?? siteLines >= TEMPLATE_MIN_LINES;
+  const rareOnSite = template && options.corpus?.siteRare;
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
   const boundaries = lines.map((_, i) => {
     const r = chrome[i]?.reason;
-    return r === "related" || r === "prev-next" || evidence[i] === "strong-marker";
+    return r === "related" || r === "prev-next" || r === "about-author" || evidence[i] === "strong-marker";
   });
-  const c = classify(doc, anchors, boundaries);
+  // Credits, ad labels and inline "Read more: …" links stand between the paragraphs of an article: the
+  // article region must not end at them.
+  const inline = lines.map((_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
+  const c = classify(doc, anchors, boundaries, inline);
   const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]));
 
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
+  const overruled: (Removal | undefined)[] = new Array(n).fill(undefined);
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
@@ -168,6 +201,10 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
     else if (site[i]) removal[i] = site[i];
     else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
     else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+    if (rareOnSite && removal[i] && overrulable(removal[i]!) && rareOnSite(lines[i]!.text)) {
+      overruled[i] = removal[i];
+      removal[i] = undefined;
+    }
   }
 
   // Duplicates, in document order, against what is kept so far: a copy whose original was removed
@@ -229,9 +266,11 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts): Cle
   const decisions: LineDecision[] = lines.map(({ number, text, blank }, i) => {
     if (blank) return { number, text, blank, keep: true };
     const r = removal[i];
-    return r ? { number, text, blank, keep: false, removal: r, score: c.score[i]! } : { number, text, blank, keep: true, score: c.score[i]! };
+    if (r) return { number, text, blank, keep: false, removal: r, score: c.score[i]! };
+    const o = overruled[i];
+    return o ? { number, text, blank, keep: true, score: c.score[i]!, overruled: o } : { number, text, blank, keep: true, score: c.score[i]! };
   });
-  return { lang: doc.lang, lines: decisions };
+  return { lang: doc.lang, lines: decisions, template };
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): string {

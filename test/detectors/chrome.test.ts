@@ -42,6 +42,45 @@ const invalid: [Lang, string, string][] = [
   ["ja", "関連記事", "related"],
   ["ja", "ログイン", "login"],
   ["ja", "次の記事", "prev-next"],
+  // Section heads in any wording: a "more / other / latest" word and an "articles / news" word.
+  ["de", "Weitere Beiträge aus der Kolumne:", "related"],
+  ["de", "Die meistgelesenen Artikel", "related"],
+  ["en", "Recent Stories", "related"],
+  ["es", "Temas relacionados", "related"],
+  ["ru", "Другие новости", "related"],
+  ["ar", "أحدث المقالات", "related"],
+  // A related head glued to the teaser it introduces.
+  ["en", "Read more: Rich are paying more in taxes than they used to", "teaser"],
+  ["es", "Le puede interesar: La ficha del expresidente en Nueva York", "teaser"],
+  ["ar", "اقرأ أيضا: البلدية تفتح مسبحا جديدا", "teaser"],
+  ["ru", "Читайте также: Мэр открыл новый бассейн", "teaser"],
+  ["zh", "相关阅读：市图书馆延长开放时间", "teaser"],
+  // Photo and agency credits.
+  ["de", "Foto: dpa", "credit"],
+  ["en", "TebNad/Shutterstock.com", "credit"],
+  ["en", "AFP / MARCO BERTORELLO", "credit"],
+  ["ru", "Фото: ТАСС", "credit"],
+  ["ar", "الصورة: رويترز", "credit"],
+  ["zh", "图片来源：新华社", "credit"],
+  // Author boxes.
+  ["de", "Über den Autor", "about-author"],
+  ["en", "About the author", "about-author"],
+  ["ar", "عن الكاتب", "about-author"],
+  ["ru", "Об авторе", "about-author"],
+  ["zh", "关于作者", "about-author"],
+  // Newsletter calls to action, in sentences: "our newsletter", "your inbox", "already a subscriber".
+  ["de", "Abonniere unseren Newsletter und erfahre alles Wissenswerte rund um die Stadt.", "newsletter"],
+  ["en", "Get the best stories of the week delivered straight to your inbox.", "newsletter"],
+  ["en", "If you are already a subscriber, log in to read the full story.", "newsletter"],
+  ["ar", "احصل على أهم الأخبار كل صباح مباشرة إلى بريدك الإلكتروني.", "newsletter"],
+  ["ru", "Подпишитесь на нашу рассылку, чтобы первыми узнавать новости города.", "newsletter"],
+  ["zh", "每天早上将最新新闻发送到您的邮箱。", "newsletter"],
+  // Affiliate disclosures.
+  ["en", "As an Amazon Associate we earn from qualifying purchases.", "ad"],
+  ["de", "Für Links auf dieser Seite erhält die Redaktion gegebenenfalls eine Provision vom Händler.", "ad"],
+  ["ru", "Статья содержит партнёрские ссылки.", "ad"],
+  ["ar", "تحتوي هذه الصفحة على روابط تابعة.", "ad"],
+  ["ja", "この記事にはアフィリエイトリンクが含まれています。", "ad"],
 ];
 
 const valid: [Lang, string][] = [
@@ -52,6 +91,14 @@ const valid: [Lang, string][] = [
   ["ru", "Мэр сообщила, что поделится результатами опроса с жителями города уже на следующей неделе."],
   ["zh", "市长表示，她将在下周与市民分享调查结果，并且回答大家提出的问题。"],
   ["ja", "市長は来週、調査の結果を市民と共有し、寄せられた質問に答えると述べた。"],
+  // The words of the new families inside article sentences.
+  ["en", "Reuters reported that the council had asked the regional government to share the cost of the buses."],
+  ["en", "The European Commission said links between the two projects would be studied again next year."],
+  ["en", "Other news outlets reported the vote on Tuesday evening, after the council meeting had ended."],
+  ["de", "Die Provision, die der Makler für die Wohnung verlangte, lag weit über dem, was die Stadt erlaubt."],
+  ["ru", "Другие новости о бюджете города мэр обещала рассказать жителям на следующей неделе."],
+  ["ar", "وقالت وكالة رويترز إن المجلس طلب من الحكومة الإقليمية أن تشارك في تكلفة الحافلات."],
+  ["zh", "路透社报道说，市议会已经请求地区政府分担夜间公交的费用。"],
 ];
 
 describe(`${meta.id}`, () => {
