@@ -118,6 +118,29 @@ const inbox = anywhere(["your inbox", "in dein postfach", "in ihr postfach", "in
 const alreadySubscriber = anywhere(["already a subscriber", "already subscribed", "bereits abonnent", "schon abonnent", "déjà abonné", "ya eres suscriptor", "ya soy suscriptor", "sei già abbonato", "já é assinante", "jesteś już subskrybentem", "уже подписчик", "مشترك بالفعل"]);
 export const CTA_MAX_CHARS = 250;
 
+/**
+ * An author's bio: a name and a role ("Perry Bacon Jr. is a senior writer for …", "Moritz Gathmann leitet
+ * das Ressort …"), or a role first ("Freier Autor in Berlin …"). Article sentences look alike ("Jane Doe is a
+ * professor at Yale"), so the pipeline removes a bio only when no article text follows it.
+ */
+const ROLE = ["writer", "reporter", "journalist", "editor", "correspondent", "columnist", "contributor", "author", "professor", "founder", "co-founder", "expert", "consultant", "producer", "analyst", "fellow", "researcher", "blogger", "autor", "autorin", "redakteur", "redakteurin", "journalistin", "korrespondent", "korrespondentin", "kolumnist", "kolumnistin", "experte", "expertin", "gründer", "gründerin", "ressort", "chefredakteur", "chefredakteurin", "head of", "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "auteur", "autrice", "periodista", "redactor", "redactora", "corresponsal", "columnista", "autora", "giornalista", "redattore", "redattrice", "corrispondente", "autore", "autrice", "jornalista", "dziennikarz", "dziennikarka", "redaktor", "redaktorka", "autorka", "historyczka", "historyk", "журналист", "журналистка", "корреспондент", "редактор", "обозреватель", "автор", "كاتب", "كاتبة", "صحفي", "صحفية", "مراسل", "محرر", "记者", "编辑", "作者", "記者", "編集"];
+const roleWord = anywhere(ROLE);
+const NAME = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}`;
+const bioStart = new RegExp(String.raw`^\s*${NAME}(?:is|was|ist|war|leitet|schreibt|arbeitet|est|es|è|é|jest|był|была|был|—|–)\s`, "u");
+/** A role first, then where the person works: "Freier Autor in Berlin", "Senior Editor with a focus on …". */
+const roleStart = new RegExp(`^\\s*(?:(?:freier|freie|freelance|senior|staff|free-lance)\\s+)?(?:${alternation(ROLE)})\\s+(?:in|at|bei|für|for|with|of|aus|de|du|chez|en|di|da|w|z|в|с|из|في|لدى|ب)\\s`, "iu");
+export const BIO_MAX_CHARS = 400;
+/** The role stands within this many characters after the verb. */
+const BIO_ROLE_WITHIN = 80;
+export function authorBio(text: string, f: LineFeatures): boolean {
+  if (f.chars > BIO_MAX_CHARS || f.chars === 0) return false;
+  const t = normalizeForLexicon(text);
+  const m = bioStart.exec(t);
+  // The role follows the verb ("X is a senior writer"); before it, it is a title in an article sentence
+  // ("DFV-Experte Carsten Schneider war dabei").
+  return (m !== null && roleWord.test(t.slice(m[0].length, m[0].length + BIO_ROLE_WITHIN))) || roleStart.test(t);
+}
+
 /** The chrome family a line belongs to, or undefined. Pure: the line text and its features only. */
 export function chromeReason(text: string, f: LineFeatures): string | undefined {
   if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;

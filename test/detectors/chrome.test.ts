@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHROME_LONG_MAX_CHARS, CHROME_MAX_CHARS, chromeReason, meta } from "../../src/detectors/chrome.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
-import { decisionOf, inArticle, SCRIPT, verdict, type Lang } from "../helpers.js";
+import { afterArticle, decisionOf, inArticle, SCRIPT, verdict, type Lang } from "../helpers.js";
 
 const invalid: [Lang, string, string][] = [
   ["en", "Share on Facebook", "share"],
@@ -134,5 +134,28 @@ describe(`${meta.id}`, () => {
     const over = at + "x";
     expect(chromeReason(at, lineFeatures(at, 0, 1, new Set()))).toBe("copyright");
     expect(chromeReason(over, lineFeatures(over, 0, 1, new Set()))).toBeUndefined();
+  });
+});
+
+// An author's bio at the end of the article goes; the same sentence with article text after it stays.
+// CJK bios have neither capitals nor spaces to find the name by, so they are left to the classifier.
+const BIOS: [Lang, string][] = [
+  ["en", "Anna Berg is a senior reporter for the City Gazette, covering transport and housing."],
+  ["de", "Anna Berg ist Redakteurin bei der Stadtzeitung und schreibt über Verkehr und Wohnen."],
+  ["ru", "Анна Берг — корреспондент городской газеты, пишет о транспорте и жилье."],
+  ["ar", "كاتبة في صحيفة المدينة، تكتب عن النقل والسكن منذ عشر سنوات."],
+];
+
+describe("author bios", () => {
+  it("cover Latin, Arabic and Cyrillic", () => {
+    expect(new Set(BIOS.map(([l]) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic"]));
+  });
+
+  it.each(BIOS)("[%s] removes the bio %j after the article (invalid)", (lang, bio) => {
+    expect(verdict(decisionOf(afterArticle(lang, bio), bio))).toEqual({ detector: meta.id, reason: "about-author" });
+  });
+
+  it.each(BIOS)("[%s] keeps %j when article text follows it (valid)", (lang, bio) => {
+    expect(verdict(decisionOf(inArticle(lang, bio), bio))).toBe("kept");
   });
 });
