@@ -7,7 +7,7 @@
 // Needs `npx tsc -p .` first (runs bin/winnow.js). Prints one line per trial and a summary; exits 1
 // when any trial fails.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 
@@ -47,9 +47,11 @@ function winnow(args) {
   return { child, done };
 }
 
-/** Every file below `dir` (hidden ones too): relative path → bytes. */
+/** Every file below `dir` (hidden ones too): relative path → bytes; none when `dir` is not there. */
 function tree(dir) {
   const files = new Map();
+  // A kill before the first output leaves no -o directory at all: a valid trial, not a crash.
+  if (!existsSync(dir)) return files;
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);

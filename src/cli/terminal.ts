@@ -62,6 +62,11 @@ export function renderSummary(s: ReportSummary, c: ChalkInstance, verb: string):
   const width = Math.max(0, ...reasons.map(([k]) => k.length));
   for (const [key, tally] of reasons.slice(0, 12)) out += `  ${c.yellow(key.padEnd(width))}  ${String(tally.lines).padStart(7)} lines  ${kb(tally.bytes)}\n`;
   if (reasons.length > 12) out += `  … ${reasons.length - 12} more reasons in the report\n`;
+  if (s.overruledByReason) {
+    let kept = 0;
+    for (const tally of Object.values(s.overruledByReason)) kept += tally.lines;
+    out += `  kept ${kept} line${kept === 1 ? "" : "s"} a per-document guess would remove: rare on their site (overruledByReason in the report)\n`;
+  }
   if (t.errors) out += c.red(`  ${t.errors} error${t.errors === 1 ? "" : "s"} (listed above)`) + "\n";
   return out;
 }
@@ -74,7 +79,9 @@ export function renderExplain(header: string, lines: readonly LineDecision[], c:
     const score = line.score === undefined ? "    " : line.score.toFixed(2);
     const n = String(line.number).padStart(5);
     if (line.keep) {
-      out += `${n} ${c.green("keep")} ${score} ${"".padEnd(36)} ${line.text}\n`;
+      // A removal corpus evidence overruled stays visible: the line is kept on rarity alone.
+      const doubt = line.overruled ? `rare on site, not ${reasonKey(line.overruled)}` : "";
+      out += `${n} ${c.green("keep")} ${score} ${c.cyan(doubt.padEnd(36))} ${line.text}\n`;
     } else {
       const why = line.removal ? reasonKey(line.removal) : "";
       out += `${n} ${c.red("DROP")} ${score} ${c.yellow(why.padEnd(36))} ${c.dim(line.text)}\n`;

@@ -1,4 +1,4 @@
-import type { LineFeatures } from "../pipeline/features.js";
+import type { LocalFeatures } from "../pipeline/features.js";
 import type { Removal } from "../pipeline/types.js";
 import { alternation, anywhere, LEAD, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
 import type { DetectorMeta, DocView, Verdicts } from "./types.js";
@@ -132,7 +132,7 @@ const roleStart = new RegExp(`^\\s*(?:(?:freier|freie|freelance|senior|staff|fre
 export const BIO_MAX_CHARS = 400;
 /** The role stands within this many characters after the verb. */
 const BIO_ROLE_WITHIN = 80;
-export function authorBio(text: string, f: LineFeatures): boolean {
+export function authorBio(text: string, f: LocalFeatures): boolean {
   if (f.chars > BIO_MAX_CHARS || f.chars === 0) return false;
   const t = normalizeForLexicon(text);
   const m = bioStart.exec(t);
@@ -141,8 +141,10 @@ export function authorBio(text: string, f: LineFeatures): boolean {
   return (m !== null && roleWord.test(t.slice(m[0].length, m[0].length + BIO_ROLE_WITHIN))) || roleStart.test(t);
 }
 
-/** The chrome family a line belongs to, or undefined. Pure: the line text and its features only. */
-export function chromeReason(text: string, f: LineFeatures): string | undefined {
+/** The chrome family a line belongs to, or undefined. Pure: the line text and its
+ * local features only (the cleaner caches the answer per distinct line: src/pipeline/line-facts.ts).
+ */
+export function chromeReason(text: string, f: LocalFeatures): string | undefined {
   if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;
   const t = normalizeForLexicon(text);
   if (f.chars <= CHROME_MAX_CHARS) {

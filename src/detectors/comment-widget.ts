@@ -1,4 +1,4 @@
-import type { LineFeatures } from "../pipeline/features.js";
+import type { LocalFeatures } from "../pipeline/features.js";
 import { anywhere, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
 import type { DetectorMeta } from "./types.js";
 
@@ -78,8 +78,10 @@ const notifyStart = lineStart(["notify me", "benachrichtige mich", "m'avertir", 
  */
 export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "field" | "meta" | undefined;
 
-/** What a line says about comment widgets. Pure: the line text and its features only. */
-export function commentEvidence(text: string, f: LineFeatures): CommentEvidence {
+/** What a line says about comment widgets. Pure: the line text and its
+ * local features only (the cleaner caches the answer per distinct line: src/pipeline/line-facts.ts).
+ */
+export function commentEvidence(text: string, f: LocalFeatures): CommentEvidence {
   if (f.chars === 0 || f.chars > FORM_MAX_CHARS) return undefined;
   const t = normalizeForLexicon(text);
   if (f.chars <= MARKER_MAX_CHARS) {

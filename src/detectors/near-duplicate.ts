@@ -54,17 +54,23 @@ export function shingles(tokens: readonly string[], k: number): number[] {
 /** Word trigrams of all kept text so far, for "covered-paragraph". */
 export class CoverageIndex {
   private readonly seen = new Set<number>();
-  add(tokens: readonly string[]): void {
-    for (const s of shingles(tokens, 3)) this.seen.add(s);
+  /** `trigrams`: shingles(tokens, 3), when the caller has them already (the cleaner caches them per line). */
+  add(tokens: readonly string[], trigrams: readonly number[] = shingles(tokens, 3)): void {
+    for (const s of trigrams) this.seen.add(s);
   }
   /** Share of the line's trigrams already seen, or 0 when the line is too short to judge. */
-  coverage(tokens: readonly string[]): number {
+  coverage(tokens: readonly string[], trigrams?: readonly number[]): number {
     if (tokens.length < COVERED_MIN_WORDS) return 0;
-    const sh = shingles(tokens, 3);
+    const sh = trigrams ?? shingles(tokens, 3);
     let hit = 0;
     for (const s of sh) if (this.seen.has(s)) hit++;
     return sh.length ? hit / sh.length : 0;
   }
+}
+
+/** The line's word bigrams, each once, in order of first occurrence. */
+export function distinctBigrams(tokens: readonly string[]): number[] {
+  return [...new Set(shingles(tokens, 2))];
 }
 
 /**
@@ -73,15 +79,16 @@ export class CoverageIndex {
  */
 export class ContainmentIndex {
   private readonly where = new Map<number, number[]>();
-  add(line: number, tokens: readonly string[]): void {
-    for (const s of new Set(shingles(tokens, 2))) {
+  /** `bigrams`: distinctBigrams(tokens), when the caller has them already. */
+  add(line: number, tokens: readonly string[], bigrams: readonly number[] = distinctBigrams(tokens)): void {
+    for (const s of bigrams) {
       const list = this.where.get(s);
       if (list) list.push(line); else this.where.set(s, [line]);
     }
   }
   /** Best share of the line's bigrams held by one indexed line other than `self`, and that line. */
-  best(tokens: readonly string[], self: number): { share: number; ref: number } | undefined {
-    const sh = [...new Set(shingles(tokens, 2))];
+  best(tokens: readonly string[], self: number, bigrams: readonly number[] = distinctBigrams(tokens)): { share: number; ref: number } | undefined {
+    const sh = bigrams;
     if (!sh.length) return undefined;
     const votes = new Map<number, number>();
     for (const s of sh) for (const l of this.where.get(s) ?? []) if (l !== self) votes.set(l, (votes.get(l) ?? 0) + 1);

@@ -1,15 +1,16 @@
-import { authorBio, meta as chromeMeta, run as runChrome } from "../detectors/chrome.js";
+import { authorBio, meta as chromeMeta } from "../detectors/chrome.js";
 import { calibrate, classify, isClearArticle, meta as classifierMeta } from "../detectors/classifier.js";
-import { commentEvidence, meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
-import { duplicateKey, meta as exactMeta } from "../detectors/exact-duplicate.js";
+import { meta as commentMeta, type CommentEvidence } from "../detectors/comment-widget.js";
+import { meta as exactMeta } from "../detectors/exact-duplicate.js";
 import {
   ContainmentIndex, CoverageIndex, COVERED_SHARE, meta as nearMeta, TEASER_MIN_WORDS, TEASER_SHARE, teaserTokens,
   TITLE_SHARE, titleLike,
 } from "../detectors/near-duplicate.js";
 import type { DocView } from "../detectors/types.js";
 import { assemble } from "./assemble.js";
-import { lineFeatures } from "./features.js";
-import { detectLanguage, stopwordsFor } from "./language.js";
+import { inDocument } from "./features.js";
+import { detectLanguageRanked, stopwordsFor } from "./language.js";
+import { bigramsOf, chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, trigramsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
 import { segment } from "./segment.js";
 import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
@@ -30,11 +31,18 @@ export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "
 
 /** Lines, features and language: what every detector reads. */
 export function analyse(text: string, options: CleanOptions = {}): DocView {
+  return analyseWithFacts(text, options, new Map()).doc;
+}
+
+/** analyse(), and the cached facts of each non-blank line (see line-facts.ts). */
+function analyseWithFacts(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
-  const lang = options.lang ?? detectLanguage(lines.map((l) => l.text));
+  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
+  const lang = options.lang ?? detectLanguageRanked(lines.map((l) => l.text), facts.map((x) => x?.letters ?? 0));
   const stop = stopwordsFor(lang);
-  const features = lines.map((l, i) => (l.blank ? undefined : lineFeatures(l.text, i, lines.length, stop)));
-  return { lines, features, lang, mode: options.mode ?? "balanced" };
+  const n = lines.length;
+  const features = facts.map((x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
+  return { doc: { lines, features, lang, mode: options.mode ?? "balanced" }, facts };
 }
 
 /**
@@ -127,21 +135,26 @@ function authorBios(doc: DocView, anchors: readonly boolean[], initial: readonly
 export const MAX_PASSES = 3;
 
 export function cleanDocument(text: string, options: CleanOptions = {}): CleanedDocument {
-  const first = cleanOnce(text, options);
+  const own: DocumentFacts = new Map();
+  const first = cleanOnce(text, options, own);
   const lines = [...first.lines];
   const opts = { ...options, lang: first.lang };
+  // Later passes see the page without its template: whether the site profile knows this page is
+  // decided once, on the page as it came.
+  const template = first.template;
   for (let pass = 1; pass < MAX_PASSES; pass++) {
     // The kept non-blank lines, in order, are the non-blank lines of the re-cleaned text.
     const keptAt: number[] = [];
     lines.forEach((l, i) => { if (l.keep && !l.blank) keptAt.push(i); });
     if (keptAt.length === 0) break;
-    const again = cleanOnce(assemble(lines), opts).lines.filter((l) => !l.blank);
+    const again = cleanOnce(assemble(lines), opts, own, template).lines.filter((l) => !l.blank);
     // Line numbers of this pass's text → the original document's (for `ref`).
     const original = new Map(again.map((l, k) => [l.number, lines[keptAt[k]!]!.number]));
     let changed = false;
     again.forEach((l, k) => {
-      if (l.keep || !l.removal) return;
       const i = keptAt[k]!;
+      if (l.keep && l.overruled && !lines[i]!.overruled) lines[i] = { ...lines[i]!, overruled: l.overruled };
+      if (l.keep || !l.removal) return;
       const removal = typeof l.removal.ref === "number" ? { ...l.removal, ref: original.get(l.removal.ref)! } : l.removal;
       lines[i] = { ...lines[i]!, keep: false, removal, ...(l.score !== undefined && { score: l.score }) };
       changed = true;
@@ -151,12 +164,33 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
   return { lang: first.lang, lines };
 }
 
-function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
-  const doc = analyse(text, options);
+/**
+ * A page shows its site's template when at least this many of its lines are ones the site repeats
+ * (site boilerplate). Only then does a line's rarity on the site mean anything: a page of a site the
+ * profile barely knows, or documents grouped into one "site" that share no template, make every line
+ * look rare.
+ */
+export const TEMPLATE_MIN_LINES = 3;
+
+/**
+ * Removals that rest on the line's shape or its neighbours alone: a line that is on this page only
+ * among its site's pages is kept against them (site chrome repeats, article text does not). Lexicon
+ * chrome, comment forms and markers, duplicates and site boilerplate are evidence of their own and
+ * are never overruled.
+ */
+export function overrulable(r: Removal): boolean {
+  return r.detector === classifierMeta.id;
+}
+
+function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
+  const { doc, facts } = analyseWithFacts(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
-  const chrome = runChrome(doc);
-  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (features[i] ? commentEvidence(l.text, features[i]!) : undefined)));
+  const chrome: (Removal | undefined)[] = lines.map((l, i) => {
+    const reason = facts[i] && chromeOf(facts[i], l.text);
+    return reason ? { detector: chromeMeta.id, reason } : undefined;
+  });
+  const evidence: CommentEvidence[] = loneMetaCleared(doc, lines.map((l, i) => (facts[i] ? commentOf(facts[i], l.text) : undefined)));
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
   const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
   const site: (Removal | undefined)[] = lines.map((l, i) => {
@@ -166,6 +200,10 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
     // Protection: see src/detectors/site-boilerplate.ts.
     return hit && !isClearArticle(f, hasStoplist, t) ? hit : undefined;
   });
+  let siteLines = 0;
+  for (let i = 0; i < n; i++) if (site[i]) siteLines++;
+  const template = knownTemplate ?? siteLines >= TEMPLATE_MIN_LINES;
+  const rareOnSite = template && options.corpus?.siteRare;
   const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
   const boundaries = lines.map((_, i) => {
     const r = chrome[i]?.reason;
@@ -179,6 +217,7 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
 
   const bios = authorBios(doc, anchors, c.initial);
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
+  const overruled: (Removal | undefined)[] = new Array(n).fill(undefined);
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
@@ -188,6 +227,10 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
     else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
     else if (bios[i]) removal[i] = { detector: chromeMeta.id, reason: "about-author" };
     else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+    if (rareOnSite && removal[i] && overrulable(removal[i]!) && rareOnSite(lines[i]!.text)) {
+      overruled[i] = removal[i];
+      removal[i] = undefined;
+    }
   }
 
   // Duplicates, in document order, against what is kept so far: a copy whose original was removed
@@ -198,56 +241,62 @@ function cleanOnce(text: string, options: CleanOptions): CleanedDocument {
   for (let i = 0; i < n; i++) {
     const f = features[i];
     if (!f) continue;
-    const key = duplicateKey(lines[i]!.text);
+    const key = dupKeyOf(facts[i]!, lines[i]!.text);
     const first = key ? keptKeys.get(key) : undefined;
     if (first !== undefined) {
       removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
       continue;
     }
     if (removal[i]) continue;
-    const cov = coverage.coverage(f.tokens);
+    const cov = coverage.coverage(f.tokens, trigramsOf(facts[i]!));
     if (cov >= COVERED_SHARE) {
       removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
       continue;
     }
     if (titleLike(f) && !f.truncated) {
-      const best = titles.best(f.tokens, i);
+      const best = titles.best(f.tokens, i, bigramsOf(facts[i]!));
       if (best && best.share >= TITLE_SHARE) {
         removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
         continue;
       }
-      titles.add(i, f.tokens);
+      titles.add(i, f.tokens, bigramsOf(facts[i]!));
     }
     // A truncated line is judged against the others below; if it covered them here, a title and
     // its teaser could each remove the other.
     if (f.truncated) continue;
     if (key) keptKeys.set(key, lines[i]!.number);
-    coverage.add(f.tokens);
+    coverage.add(f.tokens, trigramsOf(facts[i]!));
   }
 
-  // Truncated teasers against every kept line, before or after them.
-  const kept = new ContainmentIndex();
+  // Truncated teasers against every kept line, before or after them (the index only when a teaser
+  // is there to look up: most pages have none).
+  const teasers: number[] = [];
   for (let i = 0; i < n; i++) {
     const f = features[i];
-    if (f && !removal[i] && !f.truncated) kept.add(i, f.tokens);
+    if (f && !removal[i] && f.truncated && teaserTokens(f).length >= TEASER_MIN_WORDS) teasers.push(i);
   }
-  for (let i = 0; i < n; i++) {
+  const kept = new ContainmentIndex();
+  for (let i = 0; i < n && teasers.length > 0; i++) {
     const f = features[i];
-    if (!f || removal[i] || !f.truncated) continue;
-    const toks = teaserTokens(f);
-    if (toks.length < TEASER_MIN_WORDS) continue;
+    if (f && !removal[i] && !f.truncated) kept.add(i, f.tokens, bigramsOf(facts[i]!));
+  }
+  for (const i of teasers) {
+    const toks = teaserTokens(features[i]!);
     const best = kept.best(toks, i);
     if (best && best.share >= TEASER_SHARE) {
       removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
     }
   }
 
-  const decisions: LineDecision[] = lines.map((line, i) => {
-    if (line.blank) return { ...line, keep: true };
+  // Literals, not spreads of `line` (same keys, same order): the spreads were 7% of the cleaning time.
+  const decisions: LineDecision[] = lines.map(({ number, text, blank }, i) => {
+    if (blank) return { number, text, blank, keep: true };
     const r = removal[i];
-    return r ? { ...line, keep: false, removal: r, score: c.score[i]! } : { ...line, keep: true, score: c.score[i]! };
+    if (r) return { number, text, blank, keep: false, removal: r, score: c.score[i]! };
+    const o = overruled[i];
+    return o ? { number, text, blank, keep: true, score: c.score[i]!, overruled: o } : { number, text, blank, keep: true, score: c.score[i]! };
   });
-  return { lang: doc.lang, lines: decisions };
+  return { lang: doc.lang, lines: decisions, template };
 }
 
 export function cleanText(text: string, options: CleanOptions = {}): string {

@@ -114,19 +114,23 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-export function lineFeatures(text: string, index: number, total: number, stopwords: ReadonlySet<string>): LineFeatures {
+/** The features of a line that depend on its text alone (all but stopwords and position): what the line cache keeps. */
+export type LocalFeatures = Omit<LineFeatures, "stopwords" | "stopDensity" | "position">;
+
+export function localFeatures(text: string): LocalFeatures {
+  return measureLine(text).features;
+}
+
+/** Local features, and the line's letter count (language detection ranks lines by it). */
+export function measureLine(text: string): { features: LocalFeatures; letters: number } {
   const t = text.trim();
   const chars = t.length;
   const tokens = tokenize(t);
-  let stop = 0;
-  for (const w of tokens) if (stopwords.has(w)) stop++;
   const { letters, upper, digits, symbols, wide } = charShares(t);
-  return {
+  const features: LocalFeatures = {
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
     words: tokens.length,
-    stopwords: stop,
-    stopDensity: tokens.length ? stop / tokens.length : 0,
     terminal: TERMINAL.test(t),
     digitShare: chars ? digits / chars : 0,
     upperShare: letters ? upper / letters : 0,
@@ -139,7 +143,33 @@ export function lineFeatures(text: string, index: number, total: number, stopwor
     tags: t.includes("<") ? countMatches(TAG, t) : 0,
     bullet: BULLET.test(t),
     truncated: TRUNCATED.test(t),
-    position: total > 1 ? index / (total - 1) : 0,
     tokens,
   };
+  return { features, letters };
+}
+
+/** Words of `tokens` found in a stopword list. */
+export function countStopwords(tokens: readonly string[], stopwords: ReadonlySet<string>): number {
+  let stop = 0;
+  for (const w of tokens) if (stopwords.has(w)) stop++;
+  return stop;
+}
+
+/** Completes a line's local features with its stopword count and its position in the document. */
+export function inDocument(f: LocalFeatures, stop: number, index: number, total: number): LineFeatures {
+  // A literal with every field, not a spread: one object shape for all lines, and no per-key copying.
+  return {
+    chars: f.chars, weight: f.weight, words: f.words,
+    stopwords: stop, stopDensity: f.words ? stop / f.words : 0,
+    terminal: f.terminal, digitShare: f.digitShare, upperShare: f.upperShare, symbolShare: f.symbolShare,
+    separators: f.separators, urls: f.urls, emails: f.emails, handles: f.handles, tags: f.tags,
+    bullet: f.bullet, truncated: f.truncated,
+    position: total > 1 ? index / (total - 1) : 0,
+    tokens: f.tokens,
+  };
+}
+
+export function lineFeatures(text: string, index: number, total: number, stopwords: ReadonlySet<string>): LineFeatures {
+  const f = localFeatures(text);
+  return inDocument(f, countStopwords(f.tokens, stopwords), index, total);
 }

@@ -1,6 +1,6 @@
-import { franc } from "franc-min";
 import { createRequire } from "node:module";
 import { charShares } from "./features.js";
+import { detectTrigramLanguage } from "./trigram-language.js";
 
 /**
  * Document language and stopword lists. franc reports ISO 639-3; stopwords-iso is keyed by ISO 639-1,
@@ -60,16 +60,22 @@ const HAN = /\p{Script=Han}/u;
  * the site's template uses, while the article is where the long lines are. Up to LANG_SAMPLE_CHARS are fed.
  */
 export function detectLanguage(lines: readonly string[]): string {
+  return detectLanguageRanked(lines, lines.map(letterCount));
+}
+
+/** detectLanguage, given the letter count of each line (the cleaner has them from its line cache). */
+export function detectLanguageRanked(lines: readonly string[], letters: readonly number[]): string {
   // Rank by letters, not length: horizontal rules ("━━━…") are among the longest lines of a dump.
-  const order = lines.map((t, i) => [letterCount(t), i] as const).filter(([n]) => n > 0);
-  order.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (letters[i]! > 0) order.push(i);
+  order.sort((a, b) => letters[b]! - letters[a]! || a - b);
   let sample = "";
-  for (const [, i] of order) {
+  for (const i of order) {
     if (sample.length >= LANG_SAMPLE_CHARS) break;
     sample += (lines[i] ?? "").trim() + "\n";
   }
   sample = sample.slice(0, LANG_SAMPLE_CHARS);
-  const lang = franc(sample);
+  const lang = detectTrigramLanguage(sample);
   if (lang !== "und") return lang;
   // franc-min leaves short CJK samples undetermined; the script alone tells zh from ja well enough.
   if (KANA.test(sample)) return "jpn";

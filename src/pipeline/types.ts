@@ -32,6 +32,12 @@ export interface LineDecision extends Line {
   readonly removal?: Removal;
   /** How much the line looks like article text, in [0, 1], when the classifier scored it. */
   readonly score?: number;
+  /**
+   * Set on a kept line that a per-document guess would have removed, overruled by corpus evidence:
+   * the line is on this page only among its site's pages (see `CorpusContext.siteRare`). The report
+   * counts these by the removal they overruled, and `--explain` shows them, so the doubt stays visible.
+   */
+  readonly overruled?: Removal;
 }
 
 /** How eager the cleaner is: one knob, one meaning (precision against recall). */
@@ -43,6 +49,12 @@ export interface CorpusContext {
   readonly site?: string;
   /** A removal when the line is one the document's site repeats on many pages, else undefined. */
   siteBoilerplate?(line: string): Removal | undefined;
+  /**
+   * True when the site has pages enough to show its template and the line is on almost none of them
+   * (this page and at most a copy): text of this page, not of its site. Site chrome repeats; article
+   * text does not.
+   */
+  siteRare?(line: string): boolean;
 }
 
 export interface CleanOptions {

@@ -19,6 +19,8 @@ export interface DocumentSummary {
   readonly bytesOut: number;
   /** Removed lines by `detector/reason`. */
   readonly removed: Record<string, number>;
+  /** Corpus runs: kept lines whose removal corpus evidence overruled, by that removal's `detector/reason`. */
+  readonly overruled?: Record<string, number>;
   /** How the input bytes were read (text files; JSONL with --encoding): e.g. `koi8-r (detected 56%)`. */
   readonly encoding?: string;
   /** Characters replaced by U+FFFD because the bytes were not valid in that encoding. */
@@ -68,6 +70,11 @@ export interface ReportSummary {
   readonly interrupted?: string;
   /** Keyed `detector/reason`, sorted. */
   readonly removedByReason: Record<string, Tally>;
+  /**
+   * Corpus runs: lines kept although a per-document guess would have removed them, because the line
+   * is on at most one other page of its site; keyed by the overruled `detector/reason`. Absent when none.
+   */
+  readonly overruledByReason?: Record<string, Tally>;
   readonly removedByDetector: Record<string, Tally>;
   readonly byLanguage: Record<string, GroupTotals>;
   readonly bySite: Record<string, GroupTotals>;
@@ -107,6 +114,8 @@ export interface LineCounts {
   readonly removedLines: number;
   /** Removed lines by reason, in the order first met: `[detector/reason, detector, lines, UTF-8 bytes]`. */
   readonly removed: readonly (readonly [key: string, detector: string, lines: number, bytes: number])[];
+  /** Kept lines whose removal was overruled (`LineDecision.overruled`), the same way; absent when none. */
+  readonly overruled?: readonly (readonly [key: string, detector: string, lines: number, bytes: number])[];
 }
 
 /** Counts a cleaned document's lines for the report. Pure. */
@@ -114,17 +123,22 @@ export function countLines(cleaned: CleanedDocument): LineCounts {
   let lines = 0;
   let removedLines = 0;
   const byKey = new Map<string, [string, string, number, number]>();
+  let overruled: Map<string, [string, string, number, number]> | undefined;
+  const count = (map: Map<string, [string, string, number, number]>, r: Removal, text: string) => {
+    const key = reasonKey(r);
+    const bytes = utf8Length(text);
+    const entry = map.get(key);
+    if (entry) { entry[2]++; entry[3] += bytes; } else map.set(key, [key, r.detector, 1, bytes]);
+  };
   for (const line of cleaned.lines) {
     if (line.blank) continue;
     lines++;
+    if (line.keep && line.overruled) count(overruled ??= new Map(), line.overruled, line.text);
     if (line.keep || !line.removal) continue;
     removedLines++;
-    const key = reasonKey(line.removal);
-    const bytes = utf8Length(line.text);
-    const entry = byKey.get(key);
-    if (entry) { entry[2]++; entry[3] += bytes; } else byKey.set(key, [key, line.removal.detector, 1, bytes]);
+    count(byKey, line.removal, line.text);
   }
-  return { lang: cleaned.lang, lines, removedLines, removed: [...byKey.values()] };
+  return { lang: cleaned.lang, lines, removedLines, removed: [...byKey.values()], ...(overruled && { overruled: [...overruled.values()] }) };
 }
 
 /** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */
@@ -134,6 +148,7 @@ export class ReportBuilder {
   private resumed?: number;
   private interrupted?: string;
   private readonly byReason = new Map<string, Tally>();
+  private readonly overruledByReason = new Map<string, Tally>();
   private readonly byDetector = new Map<string, Tally>();
   private readonly byLanguage = new Map<string, GroupTotals>();
   private readonly bySite = new Map<string, GroupTotals>();
@@ -161,6 +176,11 @@ export class ReportBuilder {
       bump(this.byReason, key, n, bytes);
       bump(this.byDetector, detector, n, bytes);
     }
+    let overruled: Map<string, number> | undefined;
+    for (const [key, , n, bytes] of counts.overruled ?? []) {
+      (overruled ??= new Map()).set(key, n);
+      bump(this.overruledByReason, key, n, bytes);
+    }
     const add = (g: GroupTotals) => {
       g.documents++; g.lines += lines; g.removedLines += removedLines; g.bytesIn += doc.bytes; g.bytesOut += bytesOut;
     };
@@ -175,6 +195,7 @@ export class ReportBuilder {
     return {
       id: doc.id, path: doc.path, ...(doc.line !== undefined && { line: doc.line }), ...(doc.site !== undefined && { site: doc.site }),
       lang: counts.lang, lines, removedLines, bytesIn: doc.bytes, bytesOut, removed: sorted(removed),
+      ...(overruled && { overruled: sorted(overruled) }),
       ...(doc.encoding && { encoding: describeEncoding(doc.encoding) }),
       ...(doc.encoding && doc.encoding.replaced > 0 && { replacedChars: doc.encoding.replaced }),
     };
@@ -214,6 +235,7 @@ export class ReportBuilder {
       totals: { ...this.totals },
       encodings: sorted(this.encodings),
       removedByReason: sorted(this.byReason),
+      ...(this.overruledByReason.size > 0 && { overruledByReason: sorted(this.overruledByReason) }),
       removedByDetector: sorted(this.byDetector),
       byLanguage: sorted(this.byLanguage),
       bySite: sorted(this.bySite),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeLine } from "../../src/corpus/normalize.js";
-import { ProfileError, SITE_MIN_PAGES, SITE_MIN_SHARE, SiteProfile } from "../../src/corpus/site-profile.js";
+import { ProfileError, RARE_MAX_PAGES, SITE_MIN_PAGES, SITE_MIN_SHARE, SiteProfile } from "../../src/corpus/site-profile.js";
 
 /** A site's page: its template around a unique article, in several scripts. */
 function page(i: number, template: readonly string[] = TEMPLATE): string {
@@ -74,6 +74,21 @@ describe("SiteProfile", () => {
     it("count: below / at", () => {
       expect(withLineOn(SITE_MIN_PAGES - 1, SITE_MIN_PAGES - 1).boilerplate("s", "line under test")).toBeUndefined();
       expect(withLineOn(SITE_MIN_PAGES, SITE_MIN_PAGES).boilerplate("s", "line under test")).toBeDefined();
+    });
+    it("rare: on RARE_MAX_PAGES pages / on one more", () => {
+      expect(withLineOn(RARE_MAX_PAGES, 100).context("s").siteRare!("line under test")).toBe(true);
+      expect(withLineOn(RARE_MAX_PAGES + 1, 100).context("s").siteRare!("line under test")).toBe(false);
+      expect(RARE_MAX_PAGES).toBeLessThan(SITE_MIN_PAGES);
+    });
+    it("rare: never a line the site repeats, in any script, nor on a site the profile does not know", () => {
+      const p = new SiteProfile();
+      for (let i = 0; i < 40; i++) p.addDocument("a.example", page(i));
+      const rare = p.context("a.example").siteRare!;
+      for (const line of TEMPLATE) expect(rare(line)).toBe(false);
+      expect(rare(`Story ${letters(5)} happened in ${letters(162)} today.`)).toBe(true);
+      expect(rare("Новая строка, которой нет нигде")).toBe(true);
+      expect(rare("")).toBe(false);
+      expect(p.context("b.example").siteRare).toBeUndefined();
     });
   });
 
