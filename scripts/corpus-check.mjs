@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Determinism and memory of the corpus passes (docs/corpus.md), on a benchmark corpus:
 //
-//   node scripts/corpus-check.mjs --corpus DIR [--work DIR] [--memory-only]
+//   node scripts/corpus-check.mjs --corpus DIR [--work DIR] [--shared DIR] [--memory-only]
 //
 // DIR holds corpus.jsonl (as written by ../shared/bench/make-corpus.mjs, or .bench/corpus-*/ of
 // `npm run bench`), and optionally gold.jsonl for the quality figures. The script checks that:
@@ -22,7 +22,7 @@ import { git, hashTree, measure, run, sha256 } from "./lib/measure.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(ROOT, "bin", "winnow.js");
-const USAGE = "usage: node scripts/corpus-check.mjs --corpus DIR [--work DIR] [--memory-only]";
+const USAGE = "usage: node scripts/corpus-check.mjs --corpus DIR [--work DIR] [--shared DIR] [--memory-only]";
 
 const args = process.argv.slice(2);
 const value = (name) => { const i = args.indexOf(name); return i < 0 ? undefined : args[i + 1]; };
@@ -70,9 +70,12 @@ const m = await measure(process.execPath, winnow("clean", "--corpus", corpus, "-
 const state = JSON.parse(readFileSync(at("files.report.json"), "utf8")).corpus;
 results.memory = { seconds: Number(m.seconds.toFixed(1)), peakRssMB: Math.round(m.rssMB), siteProfile: state.siteProfile, dedup: { ...state.dedup } };
 say(`${m.seconds.toFixed(1)} s, peak RSS ${Math.round(m.rssMB)} MB; site profile ${state.siteProfile.lines} lines in ${state.siteProfile.stateBytes} bytes (${state.siteProfile.bytesPerLine} per line), dedup state ${state.dedup.stateBytes} bytes for ${state.dedup.pages} pages`);
-if (existsSync(join(corpusDir, "gold.jsonl"))) {
-  const s = await run(process.execPath, [join(ROOT, "..", "shared", "bench", "score-corpus.mjs"), resolve(corpusDir), at("files.jsonl")], { stdout: at("score.txt") });
-  if (s.code === 0) say(`scored: ${at("score.txt")}`);
+const scorer = resolve(value("--shared") ?? join(ROOT, "..", "shared"), "bench", "score-corpus.mjs");
+if (!existsSync(join(corpusDir, "gold.jsonl"))) say("no gold.jsonl beside the corpus: not scored");
+else if (!existsSync(scorer)) say(`${scorer} not found (pass --shared DIR): not scored`);
+else {
+  const s = await run(process.execPath, [scorer, resolve(corpusDir), at("files.jsonl")], { stdout: at("score.txt") });
+  say(s.code === 0 ? `quality: ${at("score.txt")}` : `scoring failed: ${s.stderr.slice(-500)}`);
 }
 
 if (!memoryOnly) {
