@@ -110,8 +110,8 @@ export const META_MAX_PROSE_BETWEEN = 1;
  * above the first byline, a reply button one comment body below it. Bench sample (2,000 pages): of the
  * widgets' page-unique bylines with a repeated widget line within 15 lines, 99 of 102 have it within 5;
  * of the article lines shaped like bylines, 97 of 161 have it 6 or more lines off (the form below).
- * A section head ("3 Comments", "No comments") counts only above the byline, and only after the article's
- * first prose: it heads what follows it, and a count in the page header heads nothing.
+ * Evidence above the byline counts only after the article's first prose (a count or a form label in
+ * the page header heads nothing), and a section head ("3 Comments") only above it: it heads what follows.
  */
 export const WIDGET_COMPANY_LINES = 5;
 
@@ -143,10 +143,11 @@ export function loneMetaCleared(
       const reach = widgetOnly ? WIDGET_COMPANY_LINES : META_COMPANY_LINES;
       for (let j = k + step, d = 1; !company && j >= 0 && j < idx.length && d <= reach; j += step, d++) {
         const e = evidence[idx[j]!];
-        // A section head ("3 Comments") stands above its comments, after the article: below a byline,
-        // or in the page header above the article's prose, it heads nothing of it.
+        // The widget stands after the article's first prose: in the page header above it, a comment
+        // count or a form label (a newsletter's "Email", "Submit") heads nothing. A section head
+        // ("3 Comments") stands above its comments: below a byline it heads nothing of it.
         const head = e === "weak-marker" || e === "strong-marker";
-        if (e) company = !widgetOnly || (!rare!(doc.lines[idx[j]!]!.text) && (!head || (step < 0 && j > firstProse)));
+        if (e) company = !widgetOnly || (!rare!(doc.lines[idx[j]!]!.text) && (step < 0 ? j > firstProse : !head));
         else if (inProse && prose[idx[j]!] && ++crossed > META_MAX_PROSE_BETWEEN) break;
       }
     }

@@ -6,9 +6,9 @@ import { scratch, winnow } from "../helpers/cli.js";
 
 // Corpus evidence for comment bylines: a line shaped like a comment byline ("Oslo desk, March 3, 2021
 // at 4:30 pm") that is unique to its page is confirmed only by the site's own widget (lines the site
-// repeats) within WIDGET_COMPANY_LINES (5) lines, and does not open a comment section. The comment
-// count in the page header, right above the dateline, is no such company: it stands before the
-// article's prose. A reader's byline right under the site's "3 Comments" is still removed.
+// repeats) within WIDGET_COMPANY_LINES (5) lines, and does not open a comment section. A form label
+// and the comment count in the page header, right above the dateline, are no such company: they
+// stand before the article's prose. A reader's byline right under the site's "3 Comments" is still removed.
 interface Site {
   readonly lang: Lang;
   readonly head: readonly string[];
@@ -21,7 +21,7 @@ interface Site {
 const SITES: Record<string, Site> = {
   "courier.example": {
     lang: "en",
-    head: ["The Valley Courier", "World | Sport | Culture | Opinion", "Edition of the day", "12 Comments"],
+    head: ["The Valley Courier", "World | Sport | Culture | Opinion", "Edition of the day", "Email", "12 Comments"],
     cities: ["Oslo", "Lima", "Quito", "Accra", "Hanoi", "Dakar"],
     names: ["Anna", "Marek", "Priya", "Tomas", "Olga", "Yusuf"],
     dateline: (c) => `${c} desk, March 3, 2021 at 4:30 pm`,
@@ -29,7 +29,7 @@ const SITES: Record<string, Site> = {
   },
   "vestnik.example": {
     lang: "ru",
-    head: ["Вестник долины", "Главная | Новости | Спорт | Культура", "Выпуск дня", "12 комментариев"],
+    head: ["Вестник долины", "Главная | Новости | Спорт | Культура", "Выпуск дня", "Сайт", "12 комментариев"],
     cities: ["Москва", "Казань", "Самара", "Омск", "Томск", "Пермь"],
     names: ["Анна", "Марк", "Ольга", "Пётр", "Ирина", "Глеб"],
     dateline: (c) => `${c}, 3 марта 2021 в 16:30`,
@@ -37,7 +37,7 @@ const SITES: Record<string, Site> = {
   },
   "akhbar.example": {
     lang: "ar",
-    head: ["صحيفة الوادي", "الرئيسية | أخبار | رياضة | ثقافة", "عدد اليوم", "12 تعليقات"],
+    head: ["صحيفة الوادي", "الرئيسية | أخبار | رياضة | ثقافة", "عدد اليوم", "الاسم", "12 تعليقات"],
     cities: ["القاهرة", "بيروت", "عمان", "تونس", "الرباط", "دمشق"],
     names: ["أحمد", "سلمى", "يوسف", "ليلى", "كريم", "نادية"],
     dateline: (c) => `${c} 3 مارس 2021 في 16:30`,
@@ -45,7 +45,7 @@ const SITES: Record<string, Site> = {
   },
   "xinwen.example": {
     lang: "zh",
-    head: ["山谷日报", "首页 | 新闻 | 体育 | 文化", "今日版面", "评论"],
+    head: ["山谷日报", "首页 | 新闻 | 体育 | 文化", "今日版面", "网站", "评论"],
     cities: ["北京", "上海", "广州", "深圳", "成都", "杭州"],
     names: ["李小龙", "王美丽", "张大伟", "陈晓明", "刘德华", "赵子龙"],
     dateline: (c) => `${c}记者站 2021年3月3日 16:30`,
