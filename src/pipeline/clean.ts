@@ -233,14 +233,16 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
 export const TEMPLATE_MIN_LINES = 3;
 
 /**
- * Removals that rest on the line's shape or its neighbours alone: a line that is on this page only
- * among its site's pages is kept against them (site chrome repeats, article text does not). Lexicon
- * chrome, comment forms and markers, duplicates and site boilerplate are evidence of their own and
- * are never overruled.
+ * Removals that rest on the line's shape or its neighbours alone, or on inline chrome (a photo credit,
+ * a "Read more: …" link) that stands between an article's paragraphs and reads like them: a line that
+ * is on this page only among its site's pages is kept against them (site chrome repeats, article text
+ * does not). Other lexicon chrome, comment forms and markers, duplicates and site boilerplate are
+ * evidence of their own and are never overruled.
  */
 export function overrulable(r: Removal): boolean {
-  return r.detector === classifierMeta.id;
+  return r.detector === classifierMeta.id || (r.detector === chromeMeta.id && OVERRULABLE_CHROME.has(r.reason));
 }
+const OVERRULABLE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser"]);
 
 function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
   const { doc, facts } = analyseWithFacts(text, options, own);
