@@ -53,8 +53,12 @@ const QUEUED_PER_WORKER = 2;
  * cleaner, peak RSS 286 MB with V8's default and 235 MB with 8 MB; with the real cleaner (and the
  * read-ahead at 128 documents / 2 Mi chars), 268 MB with 8 MB and 241 MB with 4 MB, user CPU
  * 18.3 s and 17.4 s (within the noise of a busy machine).
+ * Re-measured once the cleaner ran 2-3x faster (line cache): with 4 MB the workers spent 18-20% of
+ * their time in the garbage collector (--cpu-prof; 8% for the same work with --jobs 1), with 16 MB
+ * 8-9%. 30 MB, --jobs 2, alternating runs, user CPU / peak RSS: 4 MB 12.1-14.6 s / 272-300 MB;
+ * 8 MB 11.9-12.3 s / 275-288 MB; 16 MB 11.0-11.7 s / 278-294 MB.
  */
-const YOUNG_GENERATION_MB = 4;
+const YOUNG_GENERATION_MB = 16;
 
 interface Waiting {
   resolve(result: CleanResult): void;

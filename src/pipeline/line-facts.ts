@@ -13,6 +13,12 @@ import { countStopwords, measureLine, type LocalFeatures } from "./features.js";
  * the line's text, so a hit gives exactly what computing afresh would.
  */
 export interface LineFacts {
+  /**
+   * The line. For the shared cache a copy: a line split from a document is a slice that keeps the
+   * whole document alive, and so would every token and key derived from it (2000 cached lines of
+   * 100 kB documents: 447 MB of heap as slices, 3 MB as copies).
+   */
+  readonly text: string;
   readonly local: LocalFeatures;
   /** Letters in the line (language detection ranks lines by it). */
   readonly letters: number;
@@ -29,24 +35,26 @@ export interface LineFacts {
 }
 
 /**
- * Lines up to this long are cached across documents: site chrome, menus, bylines, counters are short
- * (the chrome lexicon stops at 400 characters, most of it at 80). Longer lines are article text, seen
- * again only by the next fixed-point pass of the same document, so they live in the document's own
- * table and go with it. CPU time of cleaning 10 MB of the bench corpus in one process, one session:
- * nothing shared 4.1 s, lines up to 80 characters 3.7 s, up to 200 3.45 s, up to 400 4.0 s (more
- * entries of one-off lines push the repeated ones out).
+ * Lines up to this long may be cached across documents: site chrome, menus, bylines, counters are
+ * short (the chrome lexicon stops at 400 characters, most of it at 80). Longer lines are article text,
+ * seen again only by the next fixed-point pass of the same document, so they live in the document's
+ * own table and go with it. CPU time of cleaning 10 MB of the bench corpus in one process, one
+ * session: nothing shared 4.1 s, lines up to 80 characters 3.7 s, up to 200 3.45 s, up to 400 4.0 s.
  */
 export const SHARED_MAX_CHARS = 200;
 
 /**
  * The shared cache holds two generations of at most this many entries each: lines are looked up in
  * the young one, then in the old one (and moved to the young one on a hit); when the young one is full
- * it becomes the old one and the old one is dropped. Lines a site repeats on every page stay; lines
- * seen once age out. Memory stays flat: an entry (key, features, tokens) weighs about 0.8 kB (heap
- * after cleaning 10 MB: +10.5 MB with 5,000 entries, +32 MB with 20,000), so at most ~16 MB per
- * thread here. CPU time on the same 10 MB: 5,000 entries 3.25 s, 10,000 2.6–2.8 s, 20,000 2.7–2.9 s.
+ * it becomes the old one and the old one is dropped. Lines a site repeats on every page stay.
+ *
+ * Small on purpose. What the cache holds is live heap in every worker thread, and V8 lets a heap grow
+ * to about four times its live size before a full collection (--trace-gc: 27 MB live, 111 MB heap per
+ * worker with 10,000 entries). Measured with --jobs 2 on 30 MB of the bench corpus (peak RSS, user
+ * CPU): before the cache 242–270 MB, 21.8 s; 10,000 entries 393–409 MB, 11.9 s; 2,000 entries with
+ * admission (below) 269–275 MB, 12.3–12.8 s.
  */
-export const LINE_CACHE_ENTRIES = 10_000;
+export const LINE_CACHE_ENTRIES = 2_000;
 
 let young = new Map<string, LineFacts>();
 let old = new Map<string, LineFacts>();
@@ -56,30 +64,64 @@ export type DocumentFacts = Map<string, LineFacts>;
 
 /** The facts of a non-blank line: from the document's table, the shared cache, or computed now. */
 export function factsOf(text: string, own: DocumentFacts): LineFacts {
+  let facts = own.get(text);
+  if (facts !== undefined) return facts;
   if (text.length > SHARED_MAX_CHARS) {
-    let facts = own.get(text);
-    if (facts === undefined) {
-      facts = measured(text);
-      own.set(text, facts);
-    }
+    facts = measured(text);
+    own.set(text, facts);
     return facts;
   }
-  let facts = young.get(text);
+  facts = young.get(text);
   if (facts !== undefined) return facts;
   facts = old.get(text);
-  if (facts === undefined) facts = measured(text);
+  if (facts === undefined) {
+    // Admission: a line enters the shared cache the second time it is seen. Until then it is one bit
+    // in SEEN (its facts live in the document's table): most short lines of a page are its own.
+    if (!seen(text)) {
+      facts = measured(text);
+      own.set(text, facts);
+      return facts;
+    }
+    facts = measured(copyOf(text));
+  }
   if (young.size >= LINE_CACHE_ENTRIES) {
     old = young;
     young = new Map();
   }
-  // A line split from a document is a slice that keeps the whole document alive: store a copy.
-  young.set(text.length < 13 ? text : (text + " ").slice(0, -1), facts);
+  young.set(facts.text, facts);
   return facts;
+}
+
+/**
+ * Lines seen once, as bits addressed by a 21-bit hash (256 kB outside the V8 heap: a Set of hashes
+ * would be live heap that V8 multiplies when it sizes the heap). Cleared after SEEN_MAX_LINES lines, so
+ * it never fills up; a collision only admits a line early, which changes no result.
+ */
+const SEEN_BITS = 1 << 21;
+const SEEN_MAX_LINES = 200_000;
+const SEEN = new Uint8Array(SEEN_BITS >>> 3);
+let seenLines = 0;
+
+/** Whether the line was seen before (since the last clearing); marks it seen. */
+function seen(s: string): boolean {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  const bit = (h >>> 0) & (SEEN_BITS - 1);
+  const mask = 1 << (bit & 7);
+  if (SEEN[bit >>> 3]! & mask) return true;
+  if (++seenLines > SEEN_MAX_LINES) { SEEN.fill(0); seenLines = 1; }
+  SEEN[bit >>> 3]! |= mask;
+  return false;
+}
+
+/** A flat copy of a string (V8 copies strings under 13 characters when slicing anyway). */
+function copyOf(text: string): string {
+  return text.length < 13 ? text : (text + " ").slice(0, -1);
 }
 
 function measured(text: string): LineFacts {
   const { features, letters } = measureLine(text);
-  return { local: features, letters, stop: 0 };
+  return { text, local: features, letters, stop: 0 };
 }
 
 /** Stopwords among the line's words, for the document's list. */
@@ -92,20 +134,20 @@ export function stopwordsOf(facts: LineFacts, list: ReadonlySet<string>): number
 }
 
 /** chromeReason(text, f), which reads only the line's text and its local features. */
-export function chromeOf(facts: LineFacts, text: string): string | undefined {
-  if (facts.chrome === undefined) facts.chrome = chromeReason(text, facts.local) ?? null;
+export function chromeOf(facts: LineFacts): string | undefined {
+  if (facts.chrome === undefined) facts.chrome = chromeReason(facts.text, facts.local) ?? null;
   return facts.chrome ?? undefined;
 }
 
 /** commentEvidence(text, f), which reads only the line's text and its local features. */
-export function commentOf(facts: LineFacts, text: string): CommentEvidence {
-  if (facts.comment === undefined) facts.comment = commentEvidence(text, facts.local) ?? null;
+export function commentOf(facts: LineFacts): CommentEvidence {
+  if (facts.comment === undefined) facts.comment = commentEvidence(facts.text, facts.local) ?? null;
   return facts.comment ?? undefined;
 }
 
 /** duplicateKey(text). */
-export function dupKeyOf(facts: LineFacts, text: string): string {
-  facts.dupKey ??= duplicateKey(text);
+export function dupKeyOf(facts: LineFacts): string {
+  facts.dupKey ??= duplicateKey(facts.text);
   return facts.dupKey;
 }
 

@@ -19,15 +19,36 @@ const MIN_LENGTH = 10;
 /** franc's penalty for a trigram that a language model does not hold. */
 const MAX_DIFFERENCE = 300;
 
+/**
+ * The models of one script as an open-addressing hash table in typed arrays: trigram key → a run of
+ * (language index, rank) pairs in `postings`. Typed arrays, not a Map of small arrays: this table is
+ * live in every worker thread all run long, and V8 sizes a heap at a multiple of what is live.
+ */
 interface ScriptModels {
   readonly languages: readonly string[];
-  /** Trigram (see trigramKey) → pairs (language index, rank in that language's model), flattened. */
-  readonly postings: ReadonlyMap<number, Int32Array>;
+  /** Slot → trigram key (see trigramKey), -1 when empty. Capacity is a power of two. */
+  readonly keys: Float64Array;
+  /** Slot → start and end of its pairs in `postings`. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly postings: Int32Array;
 }
 
 /** Three UTF-16 units as one number (48 bits, exact in a double): no string per trigram. */
 function trigramKey(s: string, i: number): number {
   return s.charCodeAt(i) * 0x100000000 + s.charCodeAt(i + 1) * 0x10000 + s.charCodeAt(i + 2);
+}
+
+function slotHash(key: number, mask: number): number {
+  return Math.imul((key % 0x100000000) ^ Math.imul(Math.floor(key / 0x100000000), 0x9e3779b1), 0x85ebca6b) >>> 0 & mask;
+}
+
+/** The slot of `key`, or of the empty slot where it would go. */
+function slotOf(m: Pick<ScriptModels, "keys">, key: number): number {
+  const mask = m.keys.length - 1;
+  let i = slotHash(key, mask);
+  while (m.keys[i] !== key && m.keys[i] !== -1) i = (i + 1) & mask;
+  return i;
 }
 
 const MODELS = new Map<string, ScriptModels>();
@@ -46,9 +67,24 @@ for (const script of Object.keys(data)) {
       if (list) list.push(li, r); else lists.set(tri, [li, r]);
     }
   });
-  const postings = new Map<number, Int32Array>();
-  for (const [tri, list] of lists) postings.set(tri, Int32Array.from(list));
-  MODELS.set(script, { languages, postings });
+  let capacity = 1;
+  while (capacity < 2 * lists.size) capacity *= 2;
+  let total = 0;
+  for (const list of lists.values()) total += list.length;
+  const m: ScriptModels = {
+    languages, keys: new Float64Array(capacity).fill(-1), start: new Int32Array(capacity), end: new Int32Array(capacity),
+    postings: new Int32Array(total),
+  };
+  let at = 0;
+  for (const [tri, list] of lists) {
+    const slot = slotOf(m, tri);
+    m.keys[slot] = tri;
+    m.start[slot] = at;
+    m.postings.set(list, at);
+    at += list.length;
+    m.end[slot] = at;
+  }
+  MODELS.set(script, m);
 }
 
 const SCRIPTS = Object.entries(expressions);
@@ -88,16 +124,16 @@ export function detectTrigramLanguage(value: string): string {
   const models = script === undefined ? undefined : MODELS.get(script);
   if (!models) return !script || share === 0 ? "und" : script;
   const counts = trigramCounts(value);
-  const { languages, postings } = models;
+  const { languages, keys, start, end, postings } = models;
   // franc: distance = Σ over the sample's trigrams of |count - rank - 1|, or MAX_DIFFERENCE when the
   // model lacks the trigram. Integers throughout, so the order of summing does not matter.
   const distance = new Array<number>(languages.length).fill(MAX_DIFFERENCE * counts.size);
   for (const [tri, count] of counts) {
-    const p = postings.get(tri);
-    if (!p) continue;
-    for (let k = 0; k < p.length; k += 2) {
-      const d = count - p[k + 1]! - 1;
-      distance[p[k]!]! += (d < 0 ? -d : d) - MAX_DIFFERENCE;
+    const slot = slotOf(models, tri);
+    if (keys[slot] === -1) continue;
+    for (let k = start[slot]!; k < end[slot]!; k += 2) {
+      const d = count - postings[k + 1]! - 1;
+      distance[postings[k]!]! += (d < 0 ? -d : d) - MAX_DIFFERENCE;
     }
   }
   // franc sorts stably by distance and takes the first: the smallest, earliest in model order.
