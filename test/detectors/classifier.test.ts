@@ -97,3 +97,31 @@ describe("lists introduced by a sentence", () => {
     }
   });
 });
+
+// A list whose items end with a full stop (steps, changelogs) is text; the same list as headlines that
+// end with "?" or "!" is a teaser box.
+const STEPS: Partial<Record<Lang, string[]>> = {
+  en: ["• Buy a ticket at the machine.", "• Wait at the red stop sign.", "• Show the ticket to the driver."],
+  ar: ["• اشتر تذكرة من الآلة.", "• انتظر عند علامة التوقف الحمراء.", "• أظهر التذكرة للسائق."],
+  ru: ["• Купите билет в автомате.", "• Ждите у красного знака остановки.", "• Покажите билет водителю."],
+  zh: ["• 在售票机买票。", "• 在红色站牌下等车。", "• 上车时向司机出示车票。"],
+};
+const asHeadlines = (items: string[]): string[] => items.map((x) => x.replace(/[.。]$/u, "?"));
+
+describe("lists of statements", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(STEPS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] keeps items that end with a full stop (valid)", (lang) => {
+    const items = STEPS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] drops the same items as questions (invalid)", (lang) => {
+    const items = asHeadlines(STEPS[lang]!);
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+});
