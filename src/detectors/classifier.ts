@@ -239,6 +239,55 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
   }
 }
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
+
+/**
+ * The heading of a reference section, the way encyclopedias and papers title it ("References",
+ * "Einzelnachweise", "Примечания", "المراجع", "参考文献"), with an optional "[edit]" link or colon.
+ */
+const REFERENCES_HEAD = new RegExp(String.raw`^\s*(?:${[
+  "references", "notes", "notes and references", "sources", "bibliography", "citations", "footnotes", "works cited",
+  "einzelnachweise", "literatur", "quellen", "anmerkungen", "fußnoten", "belege", "références", "notes et références", "bibliographie",
+  "referencias", "bibliografía", "notas", "fuentes", "note", "bibliografia", "riferimenti", "referências", "referenties", "bronnen",
+  "przypisy", "kaynakça", "kaynaklar", "referenser", "källor", "примечания", "литература", "источники", "примітки", "джерела", "література",
+  "المراجع", "مراجع", "المصادر", "مصادر", "الهوامش", "参考文献", "参考资料", "参考資料", "注释", "脚注", "出典", "각주", "참고 문헌", "참고문헌",
+].join("|")})\s*(?:\[[^\]]{0,40}\])?\s*[:：]?\s*$`, "iu");
+/** A citation: a publication year, or a numbered or back-linked entry ("12. ^", "[3]", "↑"). */
+const CITATION = /(?:^|[^\d])(?:1[5-9]\d\d|20\d\d)(?:[^\d]|$)|^\s*(?:\d{1,3}[.)]?\s*)?[\^↑]|^\s*\[\d{1,3}\]/u;
+/** A reference list holds at least this many entries... */
+export const REFERENCE_MIN_ENTRIES = 3;
+/** ...of which this share look like citations. */
+export const REFERENCE_CITATION_SHARE = 0.5;
+
+/**
+ * The entries under a reference heading ("References", "Einzelnachweise", "参考文献") are the article's
+ * text: gold extractions of encyclopedia and paper pages keep them, but an entry ("12. ^ Smith (2014).
+ * "Title"", ". Variety. Retrieved 6 May 2014.") has neither stopwords nor a sentence's shape, so a
+ * long list reads as a link list and the article region stops at its head. The list runs over
+ * consecutive lines (a blank line may part entries only when a citation follows it) and must be
+ * mostly citations, which menus and teaser lists under such a word are not.
+ */
+function referenceLists(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
+  for (let k = 0; k < idx.length; k++) {
+    const head = idx[k]!;
+    if (anchors[head] || !REFERENCES_HEAD.test(doc.lines[head]!.text)) continue;
+    let j = k + 1, citations = 0;
+    while (j < idx.length && !anchors[idx[j]!]) {
+      const text = doc.lines[idx[j]!]!.text;
+      const cite = CITATION.test(text);
+      // Entries stand on consecutive lines; after a blank line only a citation continues the list.
+      if (j > k + 1 && idx[j]! !== idx[j - 1]! + 1 && !cite) break;
+      if (cite) citations++;
+      j++;
+    }
+    const entries = j - k - 1;
+    if (entries < REFERENCE_MIN_ENTRIES || citations < REFERENCE_CITATION_SHARE * entries) continue;
+    for (let q = k; q < j; q++) {
+      const ii = idx[q]!;
+      if (cls[ii] === "short" || cls[ii] === "bad") { cls[ii] = "near"; badReason[ii] = undefined; }
+    }
+    k = j - 1;
+  }
+}
 /**
  * An ingredient line: a quantity and a kitchen unit ("100 g Butter", "• 1 tbsp minced garlic", "2 EL Öl",
  * "1 ст. л. сахара", "2 ملعقة سكر", "3 大さじ 醤油"). A run of them is a recipe, the text of its page.
@@ -322,6 +371,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     cls[i] = c; badReason[i] = why;
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
+  referenceLists(doc, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,

@@ -149,3 +149,37 @@ describe("ingredient lists", () => {
     }
   });
 });
+
+// Entries under a reference heading are the article's text (encyclopedia and paper pages); the same
+// entries under another bare heading, or menu items under a reference heading, are not.
+const REFERENCES: Partial<Record<Lang, { head: string; other: string; entries: string[] }>> = {
+  en: { head: "References[edit]", other: "Popular", entries: ["1. ^ Smith, John (2014). \"Night buses\"", ". City Times. Retrieved 6 May 2014.", "2. ^ Brown, Ann (2019). \"Transit maps\"", ". Retrieved 2020-10-20."] },
+  ar: { head: "المراجع", other: "الأكثر قراءة", entries: ["1. ^ سمير، أحمد (2014). \"حافلات الليل\"", ". جريدة المدينة. 6 مايو 2014.", "2. ^ خالد، سارة (2019). \"خرائط النقل\"", ". 20 أكتوبر 2020."] },
+  ru: { head: "Примечания", other: "Популярное", entries: ["1. ^ Иванов, Иван (2014). «Ночные автобусы»", ". Городская газета. 6 мая 2014.", "2. ^ Петрова, Анна (2019). «Карты транспорта»", ". 20 октября 2020."] },
+  zh: { head: "参考文献", other: "热门", entries: ["1. ^ 王明 (2014). 《夜间公交》", ". 城市日报. 2014年5月6日.", "2. ^ 李华 (2019). 《交通地图》", ". 2020年10月20日."] },
+};
+
+describe("reference lists", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(REFERENCES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(REFERENCES) as Lang[])("[%s] keeps the entries under a reference heading (valid)", (lang) => {
+    const { head, entries } = REFERENCES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${head}\n\n${entries.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of entries) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+    for (const item of MENUS[lang]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+
+  it.each(Object.keys(REFERENCES) as Lang[])("[%s] drops the same entries under another heading, and menus under a reference heading (invalid)", (lang) => {
+    const { head, other, entries } = REFERENCES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS.en.join("\n")}\n\n${other}\n\n${entries.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of entries) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+    const m = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${head}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of MENUS[lang]) expect(m.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+});
