@@ -69,7 +69,7 @@ const viewsAfter = new RegExp(String.raw`^[\s•*·|]*${NUMBER}\s*(?:${VIEW_WORD
 const viewsBefore = new RegExp(String.raw`^[\s•*·|]*(?:${VIEW_WORDS.join("|")})\s*[:：]?\s*${NUMBER}$`, "iu");
 const readingTime = anywhere(["min read", "minute read", "minutes read", "min. read", "reading time", "temps de lecture", "min de lecture", "minutes de lecture", "lesezeit", "lesedauer", "min. lesezeit", "minuten lesezeit", "tiempo de lectura", "min de lectura", "minutos de lectura", "tempo di lettura", "min di lettura", "tempo de leitura", "leestijd", "czas czytania", "okuma süresi", "دقائق للقراءة", "دقيقة للقراءة", "время чтения", "мин чтения", "阅读时间", "分で読めます"]);
 const copyrightStart = /^\s*(?:©|\(c\)|copyright|℗)/iu;
-const copyrightAny = anywhere(["all rights reserved", "all right reserved", "tous droits réservés", "alle rechte vorbehalten", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "tüm hakları saklıdır", "جميع الحقوق محفوظة", "كافة الحقوق محفوظة", "все права защищены", "版权所有", "版權所有", "無断転載", "무단 전재"]);
+const copyrightAny = anywhere(["all rights reserved", "some rights reserved", "all right reserved", "tous droits réservés", "alle rechte vorbehalten", "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden", "wszelkie prawa zastrzeżone", "tüm hakları saklıdır", "جميع الحقوق محفوظة", "كافة الحقوق محفوظة", "все права защищены", "版权所有", "版權所有", "無断転載", "무단 전재"]);
 /** Newsletter boxes in any wording: a short line naming the newsletter, not a sentence about it. */
 const newsletterWord = anywhere(["newsletter", "infolettre", "boletín", "nieuwsbrief", "biuletyn", "bülten", "рассылк", "النشرة البريدية", "النشرة الإخبارية", "邮件订阅", "メルマガ", "뉴스레터"]);
 /** E-mail capture: "Enter your email address to subscribe…", "Geben Sie Ihre E-Mail-Adresse ein". */
@@ -118,6 +118,57 @@ const inbox = anywhere(["your inbox", "in dein postfach", "in ihr postfach", "in
 const alreadySubscriber = anywhere(["already a subscriber", "already subscribed", "bereits abonnent", "schon abonnent", "déjà abonné", "ya eres suscriptor", "ya soy suscriptor", "sei già abbonato", "já é assinante", "jesteś już subskrybentem", "уже подписчик", "مشترك بالفعل"]);
 export const CTA_MAX_CHARS = 250;
 
+/**
+ * An author's bio: a name and a role ("Perry Bacon Jr. is a senior writer for …", "Moritz Gathmann leitet
+ * das Ressort …"), or a role first ("Freier Autor in Berlin …"). Article sentences look alike ("Jane Doe is a
+ * professor at Yale"), so the pipeline removes a bio only when no article text follows it.
+ */
+const ROLE = ["writer", "reporter", "journalist", "editor", "correspondent", "columnist", "contributor", "author", "professor", "founder", "co-founder", "expert", "consultant", "producer", "analyst", "fellow", "researcher", "blogger", "autor", "autorin", "redakteur", "redakteurin", "journalistin", "korrespondent", "korrespondentin", "kolumnist", "kolumnistin", "experte", "expertin", "gründer", "gründerin", "ressort", "chefredakteur", "chefredakteurin", "head of", "journaliste", "rédacteur", "rédactrice", "correspondant", "correspondante", "chroniqueur", "chroniqueuse", "auteur", "autrice", "periodista", "redactor", "redactora", "corresponsal", "columnista", "autora", "giornalista", "redattore", "redattrice", "corrispondente", "autore", "autrice", "jornalista", "dziennikarz", "dziennikarka", "redaktor", "redaktorka", "autorka", "historyczka", "historyk", "журналист", "журналистка", "корреспондент", "редактор", "обозреватель", "автор", "كاتب", "كاتبة", "صحفي", "صحفية", "مراسل", "محرر", "记者", "编辑", "作者", "記者", "編集"];
+const roleWord = anywhere(ROLE);
+const NAME = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}`;
+const bioStart = new RegExp(String.raw`^\s*${NAME}(?:is|was|ist|war|leitet|schreibt|arbeitet|est|es|è|é|jest|był|была|был|—|–)\s`, "u");
+/** A role first, then where the person works: "Freier Autor in Berlin", "Senior Editor with a focus on …". */
+const roleStart = new RegExp(`^\\s*(?:(?:freier|freie|freelance|senior|staff|free-lance)\\s+)?(?:${alternation(ROLE)})\\s+(?:in|at|bei|für|for|with|of|aus|de|du|chez|en|di|da|w|z|в|с|из|في|لدى|ب)\\s`, "iu");
+export const BIO_MAX_CHARS = 400;
+/** The role stands within this many characters after the verb. */
+const BIO_ROLE_WITHIN = 80;
+export function authorBio(text: string, f: LocalFeatures): boolean {
+  if (f.chars > BIO_MAX_CHARS || f.chars === 0) return false;
+  const t = normalizeForLexicon(text);
+  const m = bioStart.exec(t);
+  // The role follows the verb ("X is a senior writer"); before it, it is a title in an article sentence
+  // ("DFV-Experte Carsten Schneider war dabei").
+  return (m !== null && roleWord.test(t.slice(m[0].length, m[0].length + BIO_ROLE_WITHIN))) || roleStart.test(t);
+}
+
+/** Share bars glued into one line by the dump ("Email ThisBlogThis!Share to TwitterShare to Facebook"). */
+const networkName = /facebook|twitter|pinterest|whatsapp|linkedin|telegram|reddit|tumblr|flipboard|xing|instagram|youtube|tiktok|threads|bluesky|mastodon|فيسبوك|فيس بوك|تويتر|واتساب|تيليجرام|تلغرام|إنستغرام|انستغرام|يوتيوب|фейсбук|твиттер|телеграм|вконтакте|ютуб|脸书|推特|微博|微信/giu;
+export const GLUED_SHARE_MAX_CHARS = 120;
+export const GLUED_SHARE_MIN_NETWORKS = 3;
+/** "Siguenos en Telegram, Instagram …", "Follow The Gleaner on Twitter …": a follow prompt in a sentence names a network. */
+const followStart = lineStart(["follow us", "follow", "suivez-nous", "suivez nous", "folgen sie uns", "folge uns", "síguenos", "siguenos", "seguici", "siga-nos", "sigam-nos", "volg ons", "obserwuj nas", "подписывайтесь на нас", "تابعونا", "تابعنا", "关注我们"]);
+/** App promotions: "Download the X apps for iOS and Android", "Get the latest news straight to your phone with the X app". */
+const appDownload = anywhere(["download our", "download the", "get our app", "get the app", "lade dir die", "laden sie die", "hol dir die", "hol dir unsere", "téléchargez l'application", "téléchargez notre", "descarga la app", "descarga nuestra", "descargá la", "scarica l'app", "scarica la nostra", "baixe o app", "baixe nosso", "pobierz aplikację", "скачайте приложение", "حمّل تطبيق", "حمل تطبيق", "下载客户端", "アプリをダウンロード"]);
+const appWord = anywhere(["app", "ios", "android", "application", "aplicación", "aplicativo", "aplikac", "приложени", "تطبيق", "客户端", "アプリ"]);
+const appStraight = anywhere(["straight to your phone", "direkt aufs handy", "directement sur votre téléphone", "directo a tu teléfono", "direttamente sul tuo telefono"]);
+/** Paywalls and support appeals: "To view the full story, please subscribe", "We rely on your support". */
+const subscribeWord = anywhere(["subscribe", "subscription", "abonnier", "abonnement", "abonnez", "suscríb", "suscripción", "abbonat", "abbonamento", "assine", "assinatura", "subskryp", "подпис", "подпиш", "اشترك", "订阅", "購読"]);
+const paywallObject = anywhere(["full story", "full article", "read the full", "continue reading", "unlimited access", "digital access", "weekly pass", "annual subscription", "ganzen artikel", "vollständigen artikel", "weiterlesen", "l'article complet", "la suite", "artículo completo", "seguir leyendo", "articolo completo", "matéria completa", "całego artykułu", "полный текст", "القصة كاملة"]);
+const supportAppeal = anywhere(["rely on your support", "support our journalism", "support local journalism", "support independent journalism", "support quality journalism", "unterstützen sie unseren journalismus", "unterstütze unseren journalismus", "unabhängigen journalismus unterstützen", "soutenez notre journalisme", "soutenez-nous", "apoya nuestro periodismo", "apoya el periodismo", "hazte miembro", "hazte socio", "sostieni il giornalismo", "apoie o jornalismo", "wesprzyj nasze dziennikarstwo", "поддержите нашу редакцию", "ادعم الصحافة"]);
+/** Prompts to log in before doing something: "Melde dich jetzt an, um …", "Please log in here to leave a comment". */
+const loginPrompt = anywhere(["melde dich jetzt an", "melde dich an, um", "log in to", "log in here to", "login to", "sign in to", "register to", "du musst eingeloggt sein", "müssen sie angemeldet sein", "connectez-vous pour", "inicia sesión para", "regístrate para", "accedi per", "faça login para", "zaloguj się, aby", "войдите, чтобы", "سجل الدخول ل"]);
+export const PROMPT_MAX_CHARS = 200;
+/** "Zurück zur Übersicht", "Back to the list": a link back to an index page, not a headline ("Zurück zur Normalität"). */
+const backTo = new RegExp(lineStart(["zurück zur", "zurück zum", "zurück zu", "back to", "back to the", "retour à la", "retour au", "retour aux", "volver a la", "volver al", "torna alla", "torna al", "voltar para", "voltar à", "terug naar", "powrót do", "вернуться к", "назад к", "العودة إلى"]).source + String.raw`\s+(?:der\s+|den\s+|the\s+)?(?:übersicht|startseite|liste|listenansicht|lexikon|suche|suchergebnissen|archiv|blog|newsroom|overview|list|results|search|homepage|index|category|news|blog|articles|article|liste|accueil|sommaire|recherche|lista|inicio|portada|índice|elenco|lista|início|overzicht|listy|списку|главной|القائمة)(?=[\s.!:»›>|]|$)`, "iu");
+/** Section labels over teaser boxes, without a noun: "Für dich empfohlen", "Meist gesucht:", "Trending on …". */
+const boxLabel = wholeLine(["für dich empfohlen", "für sie empfohlen", "empfohlen für dich", "empfohlener redaktioneller inhalt", "meist gesucht", "meistgesucht", "viel gelesen", "meist gelesen", "themen im artikel", "kurz notiert", "entdecken sie jetzt", "sie wollen mehr von uns?", "lust auf mehr?", "recommended for you", "editor's picks", "editors' picks", "recommandé pour vous", "recomendado para ti", "recomendados", "consigliati per te", "recomendado para você", "polecane", "рекомендуем", "نوصي به", "为你推荐"]);
+const boxLabelStart = lineStart(["trending on", "trending in", "viel gelesen in", "meist gelesen in", "mehr aus", "more from", "más de", "plus de la rubrique", "altro da", "mais de"]);
+const tocHead = wholeLine(["inhaltsverzeichnis", "inhalt", "table of contents", "contents", "sommaire", "table des matières", "índice", "contenido", "indice", "sommario", "índice", "inhoud", "spis treści", "содержание", "оглавление", "المحتويات", "目录", "目次", "목차"]);
+const tagsMarked = lineStart(["markiert mit", "getaggt mit", "verschlagwortet mit", "tagged with", "tagged as", "étiqueté", "etiquetado con", "etichettato con"]);
+export const BOX_LABEL_MAX_CHARS = 40;
+/** "More from NBC's TODAY:" introduces a quotation inside the article; "More from Relationships" heads a box. */
+const INTRO_COLON = /[:：]\s*$/u;
+
 /** The chrome family a line belongs to, or undefined. Pure: the line text and its
  * local features only (the cleaner caches the answer per distinct line: src/pipeline/line-facts.ts).
  */
@@ -128,6 +179,10 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
     if (bareNumber.test(t) || bareTime.test(t) || viewsAfter.test(t) || viewsBefore.test(t)) return "counter";
     if (share.test(t)) return "share";
     if (follow.test(t)) return "follow";
+    if (tocHead.test(t)) return "navigation";
+    if (f.chars <= BOX_LABEL_MAX_CHARS && !SENTENCE_END.test(t) && (boxLabel.test(t) || (boxLabelStart.test(t) && !INTRO_COLON.test(t)))) return "related";
+    if (tagsMarked.test(t)) return "tags";
+    if (backTo.test(t) && !SENTENCE_END.test(t)) return "navigation";
     if (newsletter.test(t) || (newsletterWord.test(t) && !f.terminal && f.chars <= NEWSLETTER_MAX_CHARS)) return "newsletter";
     if (photoCredit.test(t) && f.chars <= CREDIT_MAX_CHARS) return "credit";
     if (legal.test(t)) return "cookie";
@@ -145,6 +200,12 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
   if (relatedColon.test(t) && !SENTENCE_END.test(t)) return "teaser";
   if (f.chars <= CTA_MAX_CHARS && ((newsletterWord.test(t) && ourWord.test(t)) || inbox.test(t) || alreadySubscriber.test(t))) return "newsletter";
   if (affiliate.test(t) || (commissionWord.test(t) && thisSite.test(t))) return "ad";
+  if (f.chars <= PROMPT_MAX_CHARS) {
+    if ((followStart.test(t) && (t.match(networkName)?.length ?? 0) >= 1) || (appDownload.test(t) && appWord.test(t)) || appStraight.test(t)) return "follow";
+    if ((subscribeWord.test(t) && paywallObject.test(t)) || supportAppeal.test(t)) return "newsletter";
+    if (loginPrompt.test(t)) return "login";
+  }
+  if (f.chars <= GLUED_SHARE_MAX_CHARS && (t.match(networkName)?.length ?? 0) >= GLUED_SHARE_MIN_NETWORKS && f.words <= 2 * GLUED_SHARE_MIN_NETWORKS + 6) return "share";
   if (prevNext.test(t)) return "prev-next";
   if (emailCapture.test(t) || subscribeBlog.test(t)) return "newsletter";
   if (postedIn.test(t)) return "tags";

@@ -177,6 +177,39 @@ export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineF
   return out;
 }
 
+/** A sentence that introduces a list ("…in ten points:", "as follows:") has at least this many words... */
+export const LIST_INTRO_MIN_WORDS = 5;
+/** ...and is followed by at least this many list items. */
+export const LIST_MIN_ITEMS = 2;
+const INTRO_END = /[:：]\s*$/u;
+
+/**
+ * List items right under a sentence that announces them ("The rankings were as follows:", "Beachte diese
+ * zehn Punkte:") are the article's text, however short: they become borderline lines, so that the list
+ * reads as a run of text and the article region runs on through it. Menus and teaser lists stand under a
+ * bare heading ("Ressorts", "Mehr zum Thema:"), not under a sentence. Items a lexicon detector flagged and
+ * items shaped like URLs or symbol runs keep their class.
+ */
+function introducedLists(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  cls: LineClass[], badReason: (string | undefined)[], hasStoplist: boolean, t: ClassifierThresholds): void {
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k]!;
+    const f = features[i]!;
+    if (anchors[i] || f.bullet || f.words < LIST_INTRO_MIN_WORDS || !INTRO_END.test(doc.lines[i]!.text)) continue;
+    if (hasStoplist && f.stopDensity < t.stopLow) continue;
+    let j = k + 1;
+    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!]) j++;
+    if (j - k - 1 < LIST_MIN_ITEMS) continue;
+    for (let q = k; q < j; q++) {
+      const ii = idx[q]!;
+      if (cls[ii] === "short" || (cls[ii] === "bad" && (badReason[ii] === "link-list" || badReason[ii] === "low-stopwords"))) {
+        cls[ii] = "near"; badReason[ii] = undefined;
+      }
+    }
+    k = j - 1;
+  }
+}
+
 /**
  * Below this share of the reference density, the document's own long lines, a line is not prose. Languages
  * differ: agglutinative Turkish or Finnish prose has half the stopword density of English on these lists.
@@ -242,6 +275,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     const [c, why] = initialClass(f, hasStoplist, t);
     cls[i] = c; badReason[i] = why;
   }
+  introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHROME_LONG_MAX_CHARS, CHROME_MAX_CHARS, chromeReason, meta } from "../../src/detectors/chrome.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
-import { decisionOf, inArticle, SCRIPT, verdict, type Lang } from "../helpers.js";
+import { afterArticle, decisionOf, inArticle, SCRIPT, verdict, type Lang } from "../helpers.js";
 
 const invalid: [Lang, string, string][] = [
   ["en", "Share on Facebook", "share"],
@@ -81,6 +81,38 @@ const invalid: [Lang, string, string][] = [
   ["ru", "Статья содержит партнёрские ссылки.", "ad"],
   ["ar", "تحتوي هذه الصفحة على روابط تابعة.", "ad"],
   ["ja", "この記事にはアフィリエイトリンクが含まれています。", "ad"],
+  // Share bars glued into one line; follow prompts and app promotions in sentences.
+  ["en", "Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest", "share"],
+  ["es", "Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras noticias", "follow"],
+  ["ar", "تابعنا على تويتر وفيسبوك لتصلك آخر الأخبار", "follow"],
+  ["ru", "Подписывайтесь на нас в Телеграм и ВКонтакте, чтобы не пропустить новости", "follow"],
+  ["en", "For the latest stories download the Daily News apps for iOS and Android.", "follow"],
+  ["de", "Lade dir die App der Stadtzeitung für iOS und Android herunter.", "follow"],
+  ["ru", "Скачайте приложение газеты для iOS и Android.", "follow"],
+  ["ar", "حمّل تطبيق الصحيفة على هاتفك", "follow"],
+  ["zh", "下载客户端，随时随地阅读新闻", "follow"],
+  // Paywalls, support appeals, login prompts.
+  ["en", "To view the full story, please subscribe to the City Gazette.", "newsletter"],
+  ["es", "Hazte miembro y disfruta de beneficios exclusivos", "newsletter"],
+  ["ru", "Подпишитесь, чтобы прочитать полный текст статьи.", "newsletter"],
+  ["ar", "اشترك الآن لقراءة القصة كاملة", "newsletter"],
+  ["de", "Melde dich jetzt an, um selbst Artikel zu verfassen und zu kommentieren.", "login"],
+  ["en", "Please log in here to leave a comment.", "login"],
+  ["ru", "Войдите, чтобы оставить комментарий.", "login"],
+  // Links back to an index page, box labels, tables of contents, tag lines, licences.
+  ["de", "Zurück zur Übersicht", "navigation"],
+  ["en", "Back to the list", "navigation"],
+  ["ru", "Вернуться к списку", "navigation"],
+  ["ar", "العودة إلى القائمة", "navigation"],
+  ["de", "Für dich empfohlen", "related"],
+  ["en", "Trending on Example News", "related"],
+  ["ru", "Рекомендуем", "related"],
+  ["zh", "为你推荐", "related"],
+  ["de", "Inhaltsverzeichnis", "navigation"],
+  ["ar", "المحتويات", "navigation"],
+  ["ja", "目次", "navigation"],
+  ["de", "Markiert mit: Verkehr, Stadt, Nachtbus", "tags"],
+  ["en", "Some rights reserved 2017-2023 by Example Media", "copyright"],
 ];
 
 const valid: [Lang, string][] = [
@@ -99,6 +131,12 @@ const valid: [Lang, string][] = [
   ["ru", "Другие новости о бюджете города мэр обещала рассказать жителям на следующей неделе."],
   ["ar", "وقالت وكالة رويترز إن المجلس طلب من الحكومة الإقليمية أن تشارك في تكلفة الحافلات."],
   ["zh", "路透社报道说，市议会已经请求地区政府分担夜间公交的费用。"],
+  ["en", "In order to get the new version of the app, the store sends your phone a small patch instead of the whole file."],
+  ["en", "The number of subscribers fell by a fifth last year, the company said in its annual report on Tuesday."],
+  ["en", "More from the council:"],
+  ["de", "Zurück zur Normalität wollen viele Händler in der Innenstadt erst im nächsten Frühjahr."],
+  ["ru", "Жители могут скачать приложение города, но многие по-прежнему звонят в мэрию по телефону."],
+  ["ar", "وقال المسؤول إن البلدية تتابع ما يكتبه السكان على تويتر كل يوم."],
 ];
 
 describe(`${meta.id}`, () => {
@@ -134,5 +172,28 @@ describe(`${meta.id}`, () => {
     const over = at + "x";
     expect(chromeReason(at, lineFeatures(at, 0, 1, new Set()))).toBe("copyright");
     expect(chromeReason(over, lineFeatures(over, 0, 1, new Set()))).toBeUndefined();
+  });
+});
+
+// An author's bio at the end of the article goes; the same sentence with article text after it stays.
+// CJK bios have neither capitals nor spaces to find the name by, so they are left to the classifier.
+const BIOS: [Lang, string][] = [
+  ["en", "Anna Berg is a senior reporter for the City Gazette, covering transport and housing."],
+  ["de", "Anna Berg ist Redakteurin bei der Stadtzeitung und schreibt über Verkehr und Wohnen."],
+  ["ru", "Анна Берг — корреспондент городской газеты, пишет о транспорте и жилье."],
+  ["ar", "كاتبة في صحيفة المدينة، تكتب عن النقل والسكن منذ عشر سنوات."],
+];
+
+describe("author bios", () => {
+  it("cover Latin, Arabic and Cyrillic", () => {
+    expect(new Set(BIOS.map(([l]) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic"]));
+  });
+
+  it.each(BIOS)("[%s] removes the bio %j after the article (invalid)", (lang, bio) => {
+    expect(verdict(decisionOf(afterArticle(lang, bio), bio))).toEqual({ detector: meta.id, reason: "about-author" });
+  });
+
+  it.each(BIOS)("[%s] keeps %j when article text follows it (valid)", (lang, bio) => {
+    expect(verdict(decisionOf(inArticle(lang, bio), bio))).toBe("kept");
   });
 });

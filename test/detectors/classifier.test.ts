@@ -66,3 +66,34 @@ describe(`${meta.id}`, () => {
     expect(THRESHOLDS.precise.stopHigh).toBeGreaterThan(THRESHOLDS.recall.stopHigh);
   });
 });
+
+// A list under a sentence that announces it is the article's text, however short its items; the same
+// items under a bare heading at the end of the page are a menu.
+const LISTS: Partial<Record<Lang, { intro: string; heading: string; items: string[] }>> = {
+  en: { intro: "The council listed the stops that the night bus will serve from next month:", heading: "Stops", items: ["1. Central Station", "2. Market Square", "3. River Bridge", "4. North Hospital"] },
+  ar: { intro: "وحدد المجلس المحطات التي ستخدمها الحافلة الليلية اعتبارا من الشهر المقبل:", heading: "محطات", items: ["1. المحطة المركزية", "2. ساحة السوق", "3. جسر النهر", "4. المستشفى الشمالي"] },
+  ru: { intro: "Совет назвал остановки, которые ночной автобус будет обслуживать со следующего месяца:", heading: "Остановки", items: ["1. Центральный вокзал", "2. Рыночная площадь", "3. Речной мост", "4. Северная больница"] },
+  zh: { intro: "市议会公布了夜间公交从下个月起将要停靠的所有车站：", heading: "车站", items: ["1. 中央车站", "2. 市场广场", "3. 河桥", "4. 北区医院"] },
+};
+
+describe("lists introduced by a sentence", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(LISTS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(LISTS) as Lang[])("[%s] keeps the items under the sentence (valid)", (lang) => {
+    const { intro, items } = LISTS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${intro}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of [intro, ...items]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(LISTS) as Lang[])("[%s] drops the same items under a bare heading (invalid)", (lang) => {
+    const { heading, items } = LISTS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${heading}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
