@@ -198,7 +198,7 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
     if (anchors[i] || f.bullet || f.words < LIST_INTRO_MIN_WORDS || !INTRO_END.test(doc.lines[i]!.text)) continue;
     if (hasStoplist && f.stopDensity < t.stopLow) continue;
     let j = k + 1;
-    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!]) j++;
+    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!] && (j === k + 1 || idx[j]! === idx[j - 1]! + 1)) j++;
     if (j - k - 1 < LIST_MIN_ITEMS) continue;
     for (let q = k; q < j; q++) {
       const ii = idx[q]!;
@@ -208,7 +208,53 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
     }
     k = j - 1;
   }
+  // A recipe's ingredient list: consecutive lines, most of them a quantity and a unit.
+  for (let k = 0; k < idx.length; k++) {
+    if (anchors[idx[k]!] || !INGREDIENT.test(doc.lines[idx[k]!]!.text)) continue;
+    let j = k, hits = 0;
+    while (j < idx.length && !anchors[idx[j]!] && (j === k || idx[j]! === idx[j - 1]! + 1)) { if (INGREDIENT.test(doc.lines[idx[j]!]!.text)) hits++; j++; }
+    if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) {
+      for (let q = k; q < j; q++) {
+        const ii = idx[q]!;
+        if (cls[ii] === "short" || (cls[ii] === "bad" && badReason[ii] !== "boilerplate-shape")) { cls[ii] = "near"; badReason[ii] = undefined; }
+      }
+    }
+    k = j - 1;
+  }
+  // A list whose items end like statements ("• Remove and drain on paper towels.", changelogs, steps):
+  // its items are text too. Menus do not end with a stop; headline and recent-comment lists end with
+  // "!", "?" or "…", not with a full stop.
+  for (let k = 0; k < idx.length; k++) {
+    if (!features[idx[k]!]!.bullet || anchors[idx[k]!]) continue;
+    let j = k, sentences = 0;
+    // Items of one list stand on consecutive lines; a blank line ends the list.
+    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!] && (j === k || idx[j]! === idx[j - 1]! + 1)) { if (STATEMENT_END.test(doc.lines[idx[j]!]!.text) && !features[idx[j]!]!.truncated) sentences++; j++; }
+    if (j - k >= SENTENCE_LIST_MIN_ITEMS && sentences >= SENTENCE_LIST_SHARE * (j - k)) {
+      for (let q = k; q < j; q++) {
+        const ii = idx[q]!;
+        if (cls[ii] === "short" || (cls[ii] === "bad" && (badReason[ii] === "link-list" || badReason[ii] === "low-stopwords"))) { cls[ii] = "near"; badReason[ii] = undefined; }
+      }
+    }
+    k = j - 1;
+  }
 }
+const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
+/**
+ * An ingredient line: a quantity and a kitchen unit ("100 g Butter", "• 1 tbsp minced garlic", "2 EL Öl",
+ * "1 ст. л. сахара", "2 ملعقة سكر", "3 大さじ 醤油"). A run of them is a recipe, the text of its page.
+ */
+const INGREDIENT = new RegExp(String.raw`^[\s•*·▪◦●\-–]*(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*(?:${[
+  "g", "gr", "kg", "mg", "ml", "cl", "dl", "l", "el", "tl", "msp", "tbsp", "tsp", "tbs", "cup", "cups", "oz", "lb", "lbs", "pck", "pkg", "prise", "prisen",
+  "stück", "scheibe", "scheiben", "zehe", "zehen", "bund", "dose", "dosen", "becher", "päckchen", "cs", "cc", "càs", "càc", "cuillère", "cuillères",
+  "cucharada", "cucharadas", "cucharadita", "cucharaditas", "taza", "tazas", "cucchiaio", "cucchiai", "cucchiaino", "cucchiaini", "colher", "colheres",
+  "xícara", "xícaras", "łyżka", "łyżki", "łyżeczka", "łyżeczki", "szklanka", "szklanki", "г", "кг", "мл", "л", "ст", "ч", "стакан", "стакана",
+  "ملعقة", "ملاعق", "كوب", "أكواب", "غرام", "جرام", "克", "毫升", "勺", "汤匙", "茶匙", "杯", "大さじ", "小さじ", "カップ",
+].join("|")})(?![\p{L}])`, "iu");
+
+/** A list of at least this many items... */
+export const SENTENCE_LIST_MIN_ITEMS = 3;
+/** ...of which this share end like sentences is text. */
+export const SENTENCE_LIST_SHARE = 2 / 3;
 
 /**
  * Below this share of the reference density, the document's own long lines, a line is not prose. Languages

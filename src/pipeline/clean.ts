@@ -110,6 +110,8 @@ export const META_MAX_PROSE_BETWEEN = 1;
  * above the first byline, a reply button one comment body below it. Bench sample (2,000 pages): of the
  * widgets' page-unique bylines with a repeated widget line within 15 lines, 99 of 102 have it within 5;
  * of the article lines shaped like bylines, 97 of 161 have it 6 or more lines off (the form below).
+ * Evidence above the byline counts only after the article's first prose (a count or a form label in
+ * the page header heads nothing), and a section head ("3 Comments") only above it: it heads what follows.
  */
 export const WIDGET_COMPANY_LINES = 5;
 
@@ -123,6 +125,9 @@ export function loneMetaCleared(
   const idx: number[] = [];
   doc.lines.forEach((l, i) => { if (!l.blank) idx.push(i); });
   const out = evidence.slice();
+  // Where the article's prose starts: a comment count above it is a link in the page header.
+  let firstProse = idx.findIndex((i) => prose[i]);
+  if (firstProse < 0) firstProse = idx.length;
   for (let k = 0; k < idx.length; k++) {
     if (evidence[idx[k]!] !== "meta") continue;
     // A byline heads its comment: below it, the body may run to any length before the next evidence.
@@ -137,7 +142,12 @@ export function loneMetaCleared(
       let crossed = 0;
       const reach = widgetOnly ? WIDGET_COMPANY_LINES : META_COMPANY_LINES;
       for (let j = k + step, d = 1; !company && j >= 0 && j < idx.length && d <= reach; j += step, d++) {
-        if (evidence[idx[j]!]) company = !widgetOnly || !rare!(doc.lines[idx[j]!]!.text);
+        const e = evidence[idx[j]!];
+        // The widget stands after the article's first prose: in the page header above it, a comment
+        // count or a form label (a newsletter's "Email", "Submit") heads nothing. A section head
+        // ("3 Comments") stands above its comments: below a byline it heads nothing of it.
+        const head = e === "weak-marker" || e === "strong-marker";
+        if (e) company = !widgetOnly || (!rare!(doc.lines[idx[j]!]!.text) && (step < 0 ? j > firstProse : !head));
         else if (inProse && prose[idx[j]!] && ++crossed > META_MAX_PROSE_BETWEEN) break;
       }
     }
@@ -223,14 +233,16 @@ export function cleanDocument(text: string, options: CleanOptions = {}): Cleaned
 export const TEMPLATE_MIN_LINES = 3;
 
 /**
- * Removals that rest on the line's shape or its neighbours alone: a line that is on this page only
- * among its site's pages is kept against them (site chrome repeats, article text does not). Lexicon
- * chrome, comment forms and markers, duplicates and site boilerplate are evidence of their own and
- * are never overruled.
+ * Removals that rest on the line's shape or its neighbours alone, or on inline chrome (a photo credit,
+ * a "Read more: …" link) that stands between an article's paragraphs and reads like them: a line that
+ * is on this page only among its site's pages is kept against them (site chrome repeats, article text
+ * does not). Other lexicon chrome, comment forms and markers, duplicates and site boilerplate are
+ * evidence of their own and are never overruled.
  */
 export function overrulable(r: Removal): boolean {
-  return r.detector === classifierMeta.id;
+  return r.detector === classifierMeta.id || (r.detector === chromeMeta.id && OVERRULABLE_CHROME.has(r.reason));
 }
+const OVERRULABLE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser"]);
 
 function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
   const { doc, facts } = analyseWithFacts(text, options, own);

@@ -6,8 +6,9 @@ import { scratch, winnow } from "../helpers/cli.js";
 
 // Corpus evidence for comment bylines: a line shaped like a comment byline ("Oslo desk, March 3, 2021
 // at 4:30 pm") that is unique to its page is confirmed only by the site's own widget (lines the site
-// repeats) within WIDGET_COMPANY_LINES (5) lines, and does not open a comment section. A reader's
-// byline right under the site's "3 Comments" is still removed.
+// repeats) within WIDGET_COMPANY_LINES (5) lines, and does not open a comment section. A form label
+// and the comment count in the page header, right above the dateline, are no such company: they
+// stand before the article's prose. A reader's byline right under the site's "3 Comments" is still removed.
 interface Site {
   readonly lang: Lang;
   readonly head: readonly string[];
@@ -20,7 +21,7 @@ interface Site {
 const SITES: Record<string, Site> = {
   "courier.example": {
     lang: "en",
-    head: ["The Valley Courier", "World | Sport | Culture | Opinion", "Edition of the day"],
+    head: ["The Valley Courier", "World | Sport | Culture | Opinion", "Edition of the day", "Email", "12 Comments"],
     cities: ["Oslo", "Lima", "Quito", "Accra", "Hanoi", "Dakar"],
     names: ["Anna", "Marek", "Priya", "Tomas", "Olga", "Yusuf"],
     dateline: (c) => `${c} desk, March 3, 2021 at 4:30 pm`,
@@ -28,7 +29,7 @@ const SITES: Record<string, Site> = {
   },
   "vestnik.example": {
     lang: "ru",
-    head: ["Вестник долины", "Главная | Новости | Спорт | Культура", "Выпуск дня"],
+    head: ["Вестник долины", "Главная | Новости | Спорт | Культура", "Выпуск дня", "Сайт", "12 комментариев"],
     cities: ["Москва", "Казань", "Самара", "Омск", "Томск", "Пермь"],
     names: ["Анна", "Марк", "Ольга", "Пётр", "Ирина", "Глеб"],
     dateline: (c) => `${c}, 3 марта 2021 в 16:30`,
@@ -36,7 +37,7 @@ const SITES: Record<string, Site> = {
   },
   "akhbar.example": {
     lang: "ar",
-    head: ["صحيفة الوادي", "الرئيسية | أخبار | رياضة | ثقافة", "عدد اليوم"],
+    head: ["صحيفة الوادي", "الرئيسية | أخبار | رياضة | ثقافة", "عدد اليوم", "الاسم", "12 تعليقات"],
     cities: ["القاهرة", "بيروت", "عمان", "تونس", "الرباط", "دمشق"],
     names: ["أحمد", "سلمى", "يوسف", "ليلى", "كريم", "نادية"],
     dateline: (c) => `${c} 3 مارس 2021 في 16:30`,
@@ -44,7 +45,7 @@ const SITES: Record<string, Site> = {
   },
   "xinwen.example": {
     lang: "zh",
-    head: ["山谷日报", "首页 | 新闻 | 体育 | 文化", "今日版面"],
+    head: ["山谷日报", "首页 | 新闻 | 体育 | 文化", "今日版面", "网站", "评论"],
     cities: ["北京", "上海", "广州", "深圳", "成都", "杭州"],
     names: ["李小龙", "王美丽", "张大伟", "陈晓明", "刘德华", "赵子龙"],
     dateline: (c) => `${c}记者站 2021年3月3日 16:30`,
@@ -95,14 +96,23 @@ describe("comment bylines with corpus evidence", () => {
     }
   });
 
-  it("counts the widget within WIDGET_COMPANY_LINES = 5 lines: four paragraphs off, the dateline goes", async () => {
-    const near = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p, 4) })));
-    writeFileSync(join(dir, "near.jsonl"), jsonl(near));
-    const r = await winnow(["clean", "--corpus", join(dir, "near.jsonl"), "-q", "--removed", join(dir, "near.removed.jsonl")]);
-    expect(r.code).toBe(0);
-    const removed = removedOf(join(dir, "near.removed.jsonl"));
-    for (const site of Object.values(SITES)) {
-      for (const city of site.cities) expect(removed.find((x) => x.text === site.dateline(city)), site.dateline(city)).toMatchObject({ detector: "comment-widget", reason: "comment-meta" });
+  it("counts the widget within WIDGET_COMPANY_LINES = 5 lines, and not the comment header below the line", async () => {
+    // One paragraph: the widget's reply button is 5 lines below the dateline (header, reader's byline
+    // and comment between), and the dateline goes. Two paragraphs: 6 lines, and it stays; the comment
+    // header 3 lines below it does not count, it heads what follows it.
+    for (const [count, removed] of [[1, true], [2, false]] as const) {
+      const list = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p, count) })));
+      writeFileSync(join(dir, `near${count}.jsonl`), jsonl(list));
+      const r = await winnow(["clean", "--corpus", join(dir, `near${count}.jsonl`), "-q", "--removed", join(dir, `near${count}.removed.jsonl`)]);
+      expect(r.code).toBe(0);
+      const gone = removedOf(join(dir, `near${count}.removed.jsonl`));
+      for (const site of Object.values(SITES)) {
+        for (const city of site.cities) {
+          const line = site.dateline(city);
+          if (removed) expect(gone.find((x) => x.text === line), line).toMatchObject({ detector: "comment-widget", reason: "comment-meta" });
+          else expect(gone.find((x) => x.text === line), line).toBeUndefined();
+        }
+      }
     }
   });
 });

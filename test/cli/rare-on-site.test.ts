@@ -155,3 +155,44 @@ describe("corpus evidence overrules per-document guesses on lines unique to thei
     }
   });
 });
+
+// Inline chrome reads like the article around it: a "Read more: …" link to another story, in each
+// site's language. Rare on its site, it is the page's own text; a credit or teaser the site prints on
+// many pages is still removed, as site boilerplate.
+const TEASER: Record<string, string> = {
+  "courier.example": "Read more",
+  "akhbar.example": "اقرأ أيضا",
+  "vestnik.example": "Читайте также",
+  "xinwen.example": "相关阅读",
+};
+describe("corpus evidence overrules inline chrome (credits, teasers) on lines unique to their site", () => {
+  const dir = scratch();
+  const teaser = (host: string, p: number) => {
+    const site = SITES[host]!;
+    return `${TEASER[host]}: ${site.title(site.cities[(p + 1) % site.cities.length]!)}`;
+  };
+  const withTeasers = rows.map((r) => {
+    const host = r.id.split("/")[0]!;
+    const p = Number(r.id.split("/")[1]);
+    const site = SITES[host]!;
+    return { ...r, text: r.text.replace(site.rows(site.cities[p]!)[0]!, (m) => `${teaser(host, p)}\n\n${m}`) };
+  });
+  beforeAll(() => writeFileSync(join(dir, "teasers.jsonl"), jsonl(withTeasers)));
+
+  it("removes each teaser as chrome/teaser when the page is cleaned alone, and keeps it with --corpus", async () => {
+    const alone = await winnow(["clean", join(dir, "teasers.jsonl"), "-q", "--removed", join(dir, "alone.jsonl")]);
+    expect(alone.code).toBe(0);
+    const removed = readFileSync(join(dir, "alone.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const corpus = await winnow(["clean", "--corpus", join(dir, "teasers.jsonl"), "-q", "--report", join(dir, "report.json")]);
+    expect(corpus.code).toBe(0);
+    const out = new Map<string, string>(corpus.stdout.trim().split("\n").map((l) => { const d = JSON.parse(l); return [d.id, d.text]; }));
+    for (const host of Object.keys(SITES)) {
+      for (let p = 0; p < SITES[host]!.cities.length; p++) {
+        expect(removed.find((x) => x.text === teaser(host, p)), teaser(host, p)).toMatchObject({ detector: "chrome", reason: "teaser" });
+        expect(out.get(`${host}/${p}`)!.split("\n"), host).toContain(teaser(host, p));
+      }
+    }
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
+    expect(report.overruledByReason["chrome/teaser"].lines).toBe(withTeasers.length);
+  });
+});

@@ -97,3 +97,55 @@ describe("lists introduced by a sentence", () => {
     }
   });
 });
+
+// A list whose items end with a full stop (steps, changelogs) is text; the same list as headlines that
+// end with "?" or "!" is a teaser box.
+const STEPS: Partial<Record<Lang, string[]>> = {
+  en: ["• Buy a ticket at the machine.", "• Wait at the red stop sign.", "• Show the ticket to the driver."],
+  ar: ["• اشتر تذكرة من الآلة.", "• انتظر عند علامة التوقف الحمراء.", "• أظهر التذكرة للسائق."],
+  ru: ["• Купите билет в автомате.", "• Ждите у красного знака остановки.", "• Покажите билет водителю."],
+  zh: ["• 在售票机买票。", "• 在红色站牌下等车。", "• 上车时向司机出示车票。"],
+};
+const asHeadlines = (items: string[]): string[] => items.map((x) => x.replace(/[.。]$/u, "?"));
+
+describe("lists of statements", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(STEPS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] keeps items that end with a full stop (valid)", (lang) => {
+    const items = STEPS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] drops the same items as questions (invalid)", (lang) => {
+    const items = asHeadlines(STEPS[lang]!);
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+});
+
+// A run of quantities with kitchen units is a recipe's ingredient list; quantities with other units
+// (race distances, results tables) are not. Bullets, since a bullet line is not vouched for by one
+// article neighbour.
+const INGREDIENTS: Partial<Record<Lang, [string[], string[]]>> = {
+  en: [["• 100 g butter", "• 250 g flour", "• 2 tbsp sugar"], ["• 100 m final", "• 200 m final", "• 400 m final"]],
+  ar: [["• 100 غرام زبدة", "• 2 ملعقة سكر", "• 1 كوب حليب"], ["• 100 متر نهائي", "• 200 متر نهائي", "• 400 متر نهائي"]],
+  ru: [["• 100 г масла", "• 250 г муки", "• 2 ст. л. сахара"], ["• 100 м финал", "• 200 м финал", "• 400 м финал"]],
+  zh: [["• 100 克 黄油", "• 250 克 面粉", "• 2 勺 白糖"], ["• 100 米 决赛", "• 200 米 决赛", "• 400 米 决赛"]],
+};
+
+describe("ingredient lists", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(INGREDIENTS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(INGREDIENTS) as Lang[])("[%s] keeps quantities with kitchen units, drops other quantities", (lang) => {
+    const [valid, invalid] = INGREDIENTS[lang]!;
+    for (const [items, kept] of [[valid, true], [invalid, false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+      for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
+    }
+  });
+});
