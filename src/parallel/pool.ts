@@ -39,12 +39,11 @@ export interface BatchReply {
 
 /**
  * A batch is sent when it holds this many documents or characters, or as soon as a worker runs short
- * of work (so batches are small when the workers keep up, and large when reading is ahead). 64 pages
- * of the bench corpus (11 kB each) take a worker about half a second with the current cleaner: a
- * few messages a second per worker, while one slow batch holds up little of the output behind it.
+ * of work (so batches are small when the workers keep up). 16 pages of the bench corpus (11 kB each)
+ * take a worker about 50 ms: a few dozen messages a second, a copy of ~200 kB each way.
  */
-const BATCH_DOCS = 64;
-const BATCH_CHARS = 1 << 20;
+const BATCH_DOCS = 16;
+const BATCH_CHARS = 1 << 18;
 /** A worker is sent more work while it has fewer batches than this queued, so it never waits for the next. */
 const QUEUED_PER_WORKER = 2;
 /**
@@ -69,13 +68,27 @@ interface Slot {
   readonly worker: Worker;
   /** Batches sent and not yet answered, oldest first. */
   readonly queued: number[];
+  /** Documents in those batches. */
+  docs: number;
 }
 
 /**
- * `--jobs N`: N worker threads, each importing the cleaner once. Documents are gathered into batches
- * to amortise message passing; each batch goes to the worker with the least queued (ties: the first),
- * which only changes where a document is cleaned, never the result. Back-pressure is the caller's:
- * it bounds how many documents it has submitted and not yet taken back (see src/cli/readahead.ts).
+ * The calling thread cleans a document itself once every worker has this many queued (counting the
+ * batch being gathered): workers are fed first, and the calling thread, between reading and writing,
+ * takes the rest. Well under the read-ahead (128 documents, src/cli/readahead.ts), which must leave
+ * the calling thread documents of its own.
+ */
+const FEED_DOCS = 32;
+
+/**
+ * `--jobs N`: N threads clean, the calling thread and N - 1 workers, each importing the cleaner once.
+ * The calling thread was mostly idle with N workers (reading and writing JSONL took 15% of one core
+ * on 30 MB with --jobs 2), while every worker is a V8 heap of its own (~70 MB of peak RSS each).
+ * Documents are gathered into batches to amortise message passing; each batch goes to the worker with
+ * the least queued (ties: the first), and when every worker has FEED_DOCS queued the calling thread
+ * cleans the document itself. That only changes where a document is cleaned, never the result.
+ * Back-pressure is the caller's: it bounds how many documents it has submitted and not yet taken back
+ * (see src/cli/readahead.ts).
  */
 export class WorkerPool implements Cleaner {
   private readonly slots: Slot[] = [];
@@ -87,10 +100,10 @@ export class WorkerPool implements Cleaner {
   private failure?: Error;
   private closed = false;
 
-  constructor(jobs: number, options: TaskOptions) {
-    for (let i = 0; i < jobs; i++) {
+  constructor(jobs: number, private readonly options: TaskOptions) {
+    for (let i = 0; i < jobs - 1; i++) {
       const worker = new Worker(WORKER, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const slot: Slot = { worker, queued: [] };
+      const slot: Slot = { worker, queued: [], docs: 0 };
       worker.on("message", (reply: BatchReply) => this.receive(slot, reply));
       worker.on("error", (err) => this.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err })));
       worker.on("exit", (code) => {
@@ -102,6 +115,15 @@ export class WorkerPool implements Cleaner {
 
   clean(text: string): Promise<CleanResult> {
     if (this.failure) return handled(Promise.reject(this.failure));
+    if (this.leastLoaded().docs + this.batch.length >= FEED_DOCS) {
+      // Every worker has work queued: this thread cleans the document now.
+      try {
+        return Promise.resolve(cleanTask(text, this.options));
+      } catch (err) {
+        // Worded as a worker's failure is (see receive): which thread cleaned a document depends on timing.
+        return handled(Promise.reject(new Error(`the cleaner failed:\n${err instanceof Error ? err.stack ?? err.message : String(err)}`, { cause: err })));
+      }
+    }
     return handled(new Promise<CleanResult>((resolve, reject) => {
       this.batch.push(text);
       this.batchWaiting.push({ resolve, reject });
@@ -110,16 +132,22 @@ export class WorkerPool implements Cleaner {
     }));
   }
 
+  private leastLoaded(): Slot {
+    let best = this.slots[0]!;
+    for (const slot of this.slots) if (slot.docs < best.docs) best = slot;
+    return best;
+  }
+
   /** Sends the gathered batch when it is full (`force`) or some worker is short of work. */
   private dispatch(force: boolean): void {
     if (this.batch.length === 0 || this.failure) return;
-    let best = this.slots[0]!;
-    for (const slot of this.slots) if (slot.queued.length < best.queued.length) best = slot;
+    const best = this.leastLoaded();
     if (!force && best.queued.length >= QUEUED_PER_WORKER) return;
     const id = this.nextId++;
     const request: BatchRequest = { id, texts: this.batch };
     this.inFlight.set(id, this.batchWaiting);
     best.queued.push(id);
+    best.docs += this.batch.length;
     this.batch = [];
     this.batchWaiting = [];
     this.batchChars = 0;
@@ -131,8 +159,9 @@ export class WorkerPool implements Cleaner {
     if (!waiting) return;
     this.inFlight.delete(reply.id);
     slot.queued.splice(slot.queued.indexOf(reply.id), 1);
+    slot.docs -= waiting.length;
     reply.results.forEach((r, i) => {
-      if ("error" in r) waiting[i]!.reject(new Error(`the cleaner failed in a worker thread:\n${r.error}`));
+      if ("error" in r) waiting[i]!.reject(new Error(`the cleaner failed:\n${r.error}`));
       else waiting[i]!.resolve(r);
     });
     this.dispatch(false);
