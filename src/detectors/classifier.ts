@@ -118,6 +118,27 @@ export function initialClass(f: LineFeatures, hasStoplist: boolean, t: Classifie
   return ["bad", "low-stopwords"];
 }
 
+/** A formula has at least this many tokens... */
+export const FORMULA_MIN_TOKENS = 6;
+/** ...this share of them one character long (variables, digits, operators)... */
+export const FORMULA_SINGLE_SHARE = 0.6;
+/** ...and this many operators, one of them a relation. */
+export const FORMULA_MIN_OPERATORS = 2;
+const MATH_OPERATOR = /[=+−±×÷·⋅∑∏∫∂∇√∞≤≥≠≈<>→^]/gu;
+const MATH_RELATION = /[=≤≥≠≈<>]/u;
+
+/**
+ * A display formula as a dump renders MathML or MathJax ("x ˙ = σ ( y − x )", "∇ × B = 4 π c j"): one
+ * symbol per token, which the shape rules read as a symbol run. It is neither article prose nor chrome;
+ * it stands between the paragraphs that explain it, so it is borderline and context decides.
+ */
+export function isFormula(text: string): boolean {
+  const tokens = text.trim().split(/\s+/u);
+  if (tokens.length < FORMULA_MIN_TOKENS || !MATH_RELATION.test(text)) return false;
+  const single = tokens.filter((x) => [...x].length === 1).length;
+  return single >= FORMULA_SINGLE_SHARE * tokens.length && (text.match(MATH_OPERATOR)?.length ?? 0) >= FORMULA_MIN_OPERATORS;
+}
+
 /** Long, stopword-dense and ending like a sentence: text the cleaner must not lose to a weaker signal. */
 export function isClearArticle(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): boolean {
   return f.terminal && f.weight >= t.lengthHigh && (!hasStoplist || f.stopDensity >= t.stopHigh);
@@ -367,7 +388,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     idx.push(i);
     score[i] = articleScore(f, hasStoplist, t);
     if (anchors[i]) { cls[i] = "bad"; continue; }
-    const [c, why] = initialClass(f, hasStoplist, t);
+    const [c, why] = isFormula(doc.lines[i]!.text) ? ["near", undefined] as const : initialClass(f, hasStoplist, t);
     cls[i] = c; badReason[i] = why;
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialClass, meta, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { FORMULA_MIN_TOKENS, initialClass, isFormula, meta, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -181,5 +181,57 @@ describe("reference lists", () => {
     }
     const m = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${head}\n\n${MENUS[lang].join("\n")}\n`);
     for (const item of MENUS[lang]) expect(m.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+});
+
+// A display formula between the paragraphs that explain it is borderline, not a symbol run; navigation
+// arrows and pager rows, which have no relation sign, stay chrome.
+const FORMULAS: Partial<Record<Lang, { titles: string[]; formulas: string[]; chrome: string[] }>> = {
+  en: {
+    titles: ["The quadratic formula", "The area of a cylinder", "A sum of squares"],
+    formulas: ["x = − b ± √ ( b 2 − 4 a c ) / 2 a", "S = 2 π r 2 + 2 π r h", "( ∑ k = 1 n a k ) 2 ≤ n ∑ k = 1 n a k 2"],
+    chrome: ["« ‹ 1 2 3 4 5 › »", "← ↑ → ↓ ← ↑ → ↓", "◀ ▶ ◀ ▶ ◀ ▶ ◀ ▶"],
+  },
+  ar: {
+    titles: ["القانون العام للمعادلة", "مساحة الأسطوانة", "مجموع المربعات"],
+    formulas: ["س = ( ص + ٢ ) × ع − ١", "م = ٢ π ر ٢ + ٢ π ر ع", "ص ≤ س + ع + ١"],
+    chrome: ["« ‹ ١ ٢ ٣ ٤ ٥ › »", "← ↑ → ↓ ← ↑ → ↓", "◀ ▶ ◀ ▶ ◀ ▶ ◀ ▶"],
+  },
+  ru: {
+    titles: ["Формула корней уравнения", "Площадь цилиндра", "Сумма квадратов"],
+    formulas: ["у ( т ) = а х 2 + б х + в", "S = 2 π r 2 + 2 π r h", "( а + б ) 2 ≤ 2 а 2 + 2 б 2"],
+    chrome: ["« ‹ 1 2 3 4 5 › »", "← ↑ → ↓ ← ↑ → ↓", "◀ ▶ ◀ ▶ ◀ ▶ ◀ ▶"],
+  },
+  zh: {
+    titles: ["求根公式", "圆柱的表面积", "平方和不等式"],
+    formulas: ["x = − b ± √ ( b 2 − 4 a c ) / 2 a", "S = 2 π r 2 + 2 π r h", "( a + b ) 2 ≤ 2 a 2 + 2 b 2"],
+    chrome: ["« ‹ 1 2 3 4 5 › »", "← ↑ → ↓ ← ↑ → ↓", "◀ ▶ ◀ ▶ ◀ ▶ ◀ ▶"],
+  },
+};
+
+describe("formulas", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(FORMULAS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  // A page of worked formulas, each under its title, one paragraph at the end (MathJax sample pages,
+  // formula sheets). Without the rule the formulas read as symbol runs and take their titles with them.
+  it.each(Object.keys(FORMULAS) as Lang[])("[%s] keeps formulas under their titles (valid), drops arrow rows there (invalid)", (lang) => {
+    const { titles, formulas, chrome } = FORMULAS[lang]!;
+    const page = (xs: string[]): string => titles.map((t, k) => `${t}\n\n${xs[k]}\n\n`).join("") + `${ARTICLE[lang][0]}\n`;
+    for (const l of cleanDocument(page(formulas)).lines) if (!l.blank) expect(l.keep, l.text).toBe(true);
+    const d = cleanDocument(page(chrome));
+    for (const row of chrome) {
+      const l = d.lines.find((x) => x.text === row)!;
+      expect(l.keep, row).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+
+  it("FORMULA_MIN_TOKENS separates a formula from a short equation", () => {
+    const at = "a = b + c + d".split(" ").slice(0, FORMULA_MIN_TOKENS).join(" ");
+    expect(at.split(" ").length).toBe(FORMULA_MIN_TOKENS);
+    expect(isFormula(at)).toBe(true);
+    expect(isFormula(at.split(" ").slice(0, -1).join(" "))).toBe(false);
   });
 });
