@@ -261,6 +261,35 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
 }
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
 
+/** Words by which a paragraph points at a list that follows it ("the departments listed below"). */
+const ANNOUNCES_BELOW = /(?:^|[^\p{L}])(?:below|unten|nachstehend|ci-dessous|a continuación|más abajo|abaixo|qui sotto|di seguito|poniżej|ниже|нижче|أدناه|التالية)(?:[^\p{L}]|$)|以下|如下|下記|아래/iu;
+/** A directory entry: a short label, a colon, a value ("Local: metro@example.com or 202.334.7300"). */
+const LABELLED = /^\s*[^\s:：][^:：]{0,39}[:：]\s*\S/u;
+/** An announced directory has at least this many entries. */
+export const DIRECTORY_MIN_ENTRIES = 3;
+
+/**
+ * A directory that a paragraph announces ("…e-mail the department listed below.", then "Local: … / Sports:
+ * …") is the article's text: its entries carry e-mail addresses and phone numbers, which the shape rules
+ * read as boilerplate. Only a run of labelled entries straight after the announcing paragraph counts, so
+ * a footer's contact block, which no paragraph points at, stays chrome.
+ */
+function announcedDirectories(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  cls: LineClass[], badReason: (string | undefined)[]): void {
+  for (let k = 0; k + 1 < idx.length; k++) {
+    const i = idx[k]!;
+    if (anchors[i] || (cls[i] !== "good" && cls[i] !== "near") || !features[i]!.terminal || !ANNOUNCES_BELOW.test(doc.lines[i]!.text)) continue;
+    let j = k + 1;
+    while (j < idx.length && !anchors[idx[j]!] && LABELLED.test(doc.lines[idx[j]!]!.text) && features[idx[j]!]!.words <= HEADING_MAX_WORDS) j++;
+    if (j - k - 1 < DIRECTORY_MIN_ENTRIES) continue;
+    for (let q = k + 1; q < j; q++) {
+      const ii = idx[q]!;
+      if (cls[ii] === "short" || cls[ii] === "bad") { cls[ii] = "near"; badReason[ii] = undefined; }
+    }
+    k = j - 1;
+  }
+}
+
 /**
  * The heading of a reference section, the way encyclopedias and papers title it ("References",
  * "Einzelnachweise", "Примечания", "المراجع", "参考文献"), with an optional "[edit]" link or colon.
@@ -393,6 +422,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   referenceLists(doc, idx, anchors, cls, badReason);
+  announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,

@@ -235,3 +235,47 @@ describe("formulas", () => {
     expect(isFormula(at.split(" ").slice(0, -1).join(" "))).toBe(false);
   });
 });
+
+// A directory of contacts that a paragraph announces ("listed below") is text; the same entries after
+// a paragraph that points at nothing are a footer's contact block.
+const DIRECTORIES: Partial<Record<Lang, { intro: string; entries: string[] }>> = {
+  en: {
+    intro: "News releases should be sent to the department listed below, with the name and phone number of a person we can reach for more information.",
+    entries: ["Local: metro@citypost.com or 202.555.0100", "Sports: sports@citypost.com or 202.555.0101", "Business: business@citypost.com or 202.555.0102"],
+  },
+  ar: {
+    intro: "يجب إرسال البيانات الصحفية إلى القسم المعني المذكور أدناه، مع اسم ورقم هاتف الشخص الذي يمكن الاتصال به للحصول على مزيد من المعلومات.",
+    entries: ["المحلية: metro@citypost.com أو 202.555.0100", "الرياضة: sports@citypost.com أو 202.555.0101", "الاقتصاد: business@citypost.com أو 202.555.0102"],
+  },
+  ru: {
+    intro: "Пресс-релизы следует отправлять в соответствующий отдел редакции, указанный ниже, и обязательно указать в письме имя и номер телефона человека, с которым можно связаться для получения более подробной информации.",
+    entries: ["Город: city@gorodpost.ru или 495.555.0100", "Спорт: sport@gorodpost.ru или 495.555.0101", "Экономика: economy@gorodpost.ru или 495.555.0102"],
+  },
+  zh: {
+    intro: "新闻稿请发送至以下相应部门的邮箱，并注明联系人的姓名和电话号码，以便我们的记者在需要时与其取得联系并核实更多的信息。",
+    entries: ["本地新闻：local@chengshibao.cn 或 010.555.0100", "体育新闻：sports@chengshibao.cn 或 010.555.0101", "财经新闻：business@chengshibao.cn 或 010.555.0102"],
+  },
+};
+
+describe("announced directories", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(DIRECTORIES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(DIRECTORIES) as Lang[])("[%s] keeps the entries under the paragraph that announces them (valid)", (lang) => {
+    const { intro, entries } = DIRECTORIES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${intro}\n\n${entries.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of [intro, ...entries]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(DIRECTORIES) as Lang[])("[%s] drops the same entries after a paragraph that announces nothing (invalid)", (lang) => {
+    const { entries } = DIRECTORIES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${entries.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    // The first entry stands next to the prose, whose neighbour rules may keep it; the others may not.
+    for (const item of entries.slice(1)) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
