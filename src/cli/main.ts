@@ -63,6 +63,12 @@ function corpusOptions(cmd: Command): Command {
  */
 export async function main(argv: readonly string[], streams: Streams): Promise<ExitCode> {
   let code: ExitCode = ExitCode.Ok;
+  // A reader that went away (`winnow --help | head -1`) is no error of ours. Help and version text is
+  // written outside the output sinks, which handle this for cleaned text; without a listener, EPIPE
+  // would end the process with a stack trace.
+  streams.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") streams.stderr.write(`winnow: cannot write to standard output: ${err.message}\n`);
+  });
   const program = new Command("winnow")
     .description("Turn scraped, multilingual news text into clean article text.")
     .version(version, "-V, --version")

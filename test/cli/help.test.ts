@@ -39,3 +39,21 @@ describe("winnow --version", () => {
     expect(r).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
   });
 });
+
+describe("help into a closed pipe", () => {
+  it("ends without a stack trace when the reader is gone before it writes (winnow --help | head -1)", async () => {
+    const { spawn } = await import("node:child_process");
+    const { BIN } = await import("../helpers/cli.js");
+    for (const args of [["--help"], ["clean", "--help"], ["--version"]]) {
+      const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+        child.stdout.destroy(); // the read end is closed before the child writes: every write is EPIPE
+        let stderr = "";
+        child.stderr.on("data", (b: Buffer) => { stderr += b.toString(); });
+        child.on("close", (code) => done({ code, stderr }));
+      });
+      expect(stderr, args.join(" ")).toBe("");
+      expect(code, args.join(" ")).toBe(0);
+    }
+  });
+});
