@@ -261,6 +261,50 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
 }
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
 
+/** A numbered question ("37. What did one volcano say to the other?", "2) Почему…?", "3. لماذا…؟", "4. 为什么…？"). */
+const NUMBERED_QUESTION = /^\s*(?:[QF]\s?)?(\d{1,4})\s*[.):．、]\s*\S.*[?？؟]\s*$/u;
+/** A question-and-answer list holds at least this many consecutively numbered questions... */
+export const QA_MIN_QUESTIONS = 3;
+/** ...each answered in at most this many non-blank lines before the next question. */
+export const QA_MAX_ANSWER_LINES = 3;
+
+/**
+ * A numbered list of questions, each followed by its answer (quizzes, jokes, FAQs, interviews in
+ * points): every item is short, so the list reads as a run of short lines between image credits and
+ * the article region stops at its first picture. Consecutive numbers with an answer between them are
+ * the structure of text; teaser lists ("1. Why…?" headlines of most-read boxes) stand on consecutive
+ * lines without answers between them. Anchors and lines the shape rules call boilerplate (image file
+ * names, URLs) keep their class.
+ */
+function questionLists(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
+  const number = (k: number): number => {
+    const m = anchors[idx[k]!] ? null : NUMBERED_QUESTION.exec(doc.lines[idx[k]!]!.text);
+    return m ? Number(m[1]) : -1;
+  };
+  for (let k = 0; k < idx.length; k++) {
+    let n = number(k);
+    if (n < 0) continue;
+    // Follow the chain: the next question carries the next number, after one to QA_MAX_ANSWER_LINES lines.
+    const questions = [k];
+    let j = k;
+    for (;;) {
+      let next = -1;
+      for (let q = j + 2; q < idx.length && q <= j + 1 + QA_MAX_ANSWER_LINES; q++) if (number(q) === n + 1) { next = q; break; }
+      if (next < 0) break;
+      questions.push(next); j = next; n++;
+    }
+    if (questions.length < QA_MIN_QUESTIONS) continue;
+    // The last question's answer: the line right after it.
+    const end = Math.min(idx.length - 1, j + 1);
+    for (let q = k; q <= end; q++) {
+      const ii = idx[q]!;
+      if (anchors[ii]) continue;
+      if (cls[ii] === "short" || (cls[ii] === "bad" && badReason[ii] !== "boilerplate-shape")) { cls[ii] = "near"; badReason[ii] = undefined; }
+    }
+    k = end;
+  }
+}
+
 /** Words by which a paragraph points at a list that follows it ("the departments listed below"). */
 const ANNOUNCES_BELOW = /(?:^|[^\p{L}])(?:below|unten|nachstehend|ci-dessous|a continuación|más abajo|abaixo|qui sotto|di seguito|poniżej|ниже|нижче|أدناه|التالية)(?:[^\p{L}]|$)|以下|如下|下記|아래/iu;
 /** A directory entry: a short label, a colon, a value ("Local: metro@example.com or 202.334.7300"). */
@@ -422,6 +466,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   referenceLists(doc, idx, anchors, cls, badReason);
+  questionLists(doc, idx, anchors, cls, badReason);
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   const initial = cls.slice();
 

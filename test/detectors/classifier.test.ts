@@ -279,3 +279,41 @@ describe("announced directories", () => {
     }
   });
 });
+
+/** Numbered questions with their answers; the joke list in each script. */
+const QUIZ: Partial<Record<Lang, [string, string][]>> = {
+  en: [["What do you call a fake noodle?", "An impasta."], ["Why are ghosts bad liars?", "You can see through them."],
+    ["What do you call a funny mountain?", "Hill-arious."], ["Why do bees have sticky hair?", "They use a honeycomb."]],
+  ar: [["ماذا تسمي المعكرونة المزيفة؟", "معكرونة مقلدة."], ["لماذا الأشباح كاذبون سيئون؟", "لأنك ترى من خلالهم."],
+    ["ماذا تسمي الجبل المضحك؟", "تل الضحك."], ["لماذا شعر النحل لزج؟", "لأنه يستعمل المشط."]],
+  ru: [["Как назвать поддельную лапшу?", "Самозванка."], ["Почему призраки плохо врут?", "Их видно насквозь."],
+    ["Как назвать смешную гору?", "Горка смеха."], ["Почему у пчёл липкие волосы?", "Они причёсываются сотами."]],
+  zh: [["假面条叫什么？", "冒牌面。"], ["为什么鬼不会撒谎？", "因为一眼就能看穿。"], ["好笑的山叫什么？", "一座让人发笑的小山。"], ["蜜蜂的头发为什么黏？", "因为用蜂巢梳头。"]],
+};
+
+describe("numbered question lists", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(QUIZ).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(QUIZ) as Lang[])("[%s] keeps numbered questions and the answers between them (valid)", (lang) => {
+    const qa = QUIZ[lang]!;
+    const list = qa.map(([q, a], n) => `${n + 12}. ${q}\n\n${a}`).join("\n\n");
+    const d = cleanDocument(`${MENUS[lang].join("\n")}\n\n${list}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const [n, [q, a]] of qa.entries()) {
+      expect(d.lines.find((l) => l.text === `${n + 12}. ${q}`)!.keep, q).toBe(true);
+      expect(d.lines.find((l) => l.text === a)!.keep, a).toBe(true);
+    }
+  });
+
+  it.each(Object.keys(QUIZ) as Lang[])("[%s] drops numbered questions on consecutive lines, a teaser list (invalid)", (lang) => {
+    const qa = QUIZ[lang]!;
+    const list = qa.map(([q], n) => `${n + 1}. ${q}`);
+    const d = cleanDocument(`${MENUS[lang].join("\n")}\n\n${list.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of list) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
