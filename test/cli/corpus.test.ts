@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scratch, winnow } from "../helpers/cli.js";
+import { scratch, toJsonl, winnow } from "../helpers/cli.js";
 
 // A small scrape made on the fly: three sites with their own chrome (Latin, Cyrillic, Arabic), ten
 // pages each with a unique story; page 900 syndicates story 5 of site a on site b; page 901 is an
@@ -32,13 +32,12 @@ Object.keys(SITES).forEach((site, s) => {
 });
 rows.push({ id: "900", url: "https://b.example/2024/copy.html", text: page("b.example", 5).replace(/Story 5 of/, "Story 5 of") });
 rows.push({ id: "901", url: "https://a.example/2024/again.html", text: rows[2]!.text });
-const jsonl = (list: Row[]) => list.map((r) => JSON.stringify(r)).join("\n") + "\n";
 
 describe("corpus cleaning from the command line", () => {
   const dir = scratch();
   beforeAll(() => {
-    writeFileSync(join(dir, "all.jsonl"), jsonl(rows));
-    for (const [k, part] of [rows.slice(0, 11), rows.slice(11, 22), rows.slice(22)].entries()) writeFileSync(join(dir, `shard${k}.jsonl`), jsonl(part));
+    writeFileSync(join(dir, "all.jsonl"), toJsonl(rows));
+    for (const [k, part] of [rows.slice(0, 11), rows.slice(11, 22), rows.slice(22)].entries()) writeFileSync(join(dir, `shard${k}.jsonl`), toJsonl(part));
     for (const r of rows) {
       const site = new URL(r.url).host;
       mkdirSync(join(dir, "files", site), { recursive: true });
@@ -138,7 +137,7 @@ describe("corpus cleaning from the command line", () => {
 
   it("drops long paragraphs another page keeps with --cross-doc-paragraphs", async () => {
     const extra = { id: "950", url: "https://c.example/x.html", text: page("c.example", 250) + "\n\n" + story(101)[2] };
-    writeFileSync(join(dir, "xp.jsonl"), jsonl([...rows, extra]));
+    writeFileSync(join(dir, "xp.jsonl"), toJsonl([...rows, extra]));
     const r = await winnow(["clean", "--corpus", join(dir, "xp.jsonl"), "--cross-doc-paragraphs", "--removed", join(dir, "xp-removed.jsonl"), "-q"]);
     expect(r.code).toBe(0);
     const removed = readFileSync(join(dir, "xp-removed.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));

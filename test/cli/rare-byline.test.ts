@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLE, type Lang } from "../helpers.js";
-import { scratch, winnow } from "../helpers/cli.js";
+import { readJsonl, scratch, toJsonl, winnow } from "../helpers/cli.js";
 
 // Corpus evidence for comment bylines: a line shaped like a comment byline ("Oslo desk, March 3, 2021
 // at 4:30 pm") that is unique to its page is confirmed only by the site's own widget (lines the site
@@ -62,12 +62,11 @@ function page(site: Site, p: number, count = 5): string {
 }
 interface Row { id: string; url: string; text: string }
 const rows: Row[] = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p) })));
-const jsonl = (list: readonly Row[]) => list.map((r) => JSON.stringify(r)).join("\n") + "\n";
-const removedOf = (path: string) => readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { id: string; text: string; detector: string; reason: string });
+const removedOf = (path: string) => readJsonl<{ id: string; text: string; detector: string; reason: string }>(path);
 
 describe("comment bylines with corpus evidence", () => {
   const dir = scratch();
-  beforeAll(() => writeFileSync(join(dir, "all.jsonl"), jsonl(rows)));
+  beforeAll(() => writeFileSync(join(dir, "all.jsonl"), toJsonl(rows)));
 
   it("per document, the datelines are taken for comment bylines (what the corpus run must fix)", async () => {
     const r = await winnow(["clean", join(dir, "all.jsonl"), "-q", "--removed", join(dir, "alone.jsonl")]);
@@ -102,7 +101,7 @@ describe("comment bylines with corpus evidence", () => {
     // header 3 lines below it does not count, it heads what follows it.
     for (const [count, removed] of [[1, true], [2, false]] as const) {
       const list = Object.entries(SITES).flatMap(([host, site]) => site.cities.map((_, p) => ({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p, count) })));
-      writeFileSync(join(dir, `near${count}.jsonl`), jsonl(list));
+      writeFileSync(join(dir, `near${count}.jsonl`), toJsonl(list));
       const r = await winnow(["clean", "--corpus", join(dir, `near${count}.jsonl`), "-q", "--removed", join(dir, `near${count}.removed.jsonl`)]);
       expect(r.code).toBe(0);
       const gone = removedOf(join(dir, `near${count}.removed.jsonl`));

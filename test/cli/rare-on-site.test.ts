@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scratch, winnow } from "../helpers/cli.js";
+import { readJsonl, scratch, toJsonl, winnow } from "../helpers/cli.js";
 
 // Corpus evidence against per-document guesses: a line on one page of a site whose template the page
 // shows is the page's own text, so the classifier's shape and context guesses may not remove it.
@@ -86,17 +86,16 @@ function page(site: Site, p: number, headLines = site.head.length, foot = true):
 interface Row { id: string; url: string; text: string }
 const rows: Row[] = [];
 for (const [host, site] of Object.entries(SITES)) site.cities.forEach((_, p) => rows.push({ id: `${host}/${p}`, url: `https://${host}/${p}.html`, text: page(site, p) }));
-const jsonl = (list: readonly Row[]) => list.map((r) => JSON.stringify(r)).join("\n") + "\n";
 const allRows = Object.entries(SITES).flatMap(([host, site]) => site.cities.flatMap((c) => site.rows(c).map((text) => ({ host, text }))));
 
 describe("corpus evidence overrules per-document guesses on lines unique to their site", () => {
   const dir = scratch();
-  beforeAll(() => writeFileSync(join(dir, "all.jsonl"), jsonl(rows)));
+  beforeAll(() => writeFileSync(join(dir, "all.jsonl"), toJsonl(rows)));
 
   it("loses the rows of figures when each page is cleaned alone (what the corpus run must fix)", async () => {
     const r = await winnow(["clean", join(dir, "all.jsonl"), "-q", "--removed", join(dir, "alone.removed.jsonl")]);
     expect(r.code).toBe(0);
-    const removed = readFileSync(join(dir, "alone.removed.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const removed = readJsonl<{ text: string; detector: string; reason: string }>(join(dir, "alone.removed.jsonl"));
     for (const row of allRows) {
       expect(removed.find((x) => x.text === row.text), row.text).toMatchObject({ detector: "classifier" });
     }
@@ -133,10 +132,10 @@ describe("corpus evidence overrules per-document guesses on lines unique to thei
     const extra = rows.filter((r) => r.id.startsWith("courier.example/")).map((r, p) => ({
       ...r, text: r.text.replace(site.rows(site.cities[p]!)[1]!, (m) => `${m}\n\nShare on Facebook\n\nLeave a Reply`),
     }));
-    writeFileSync(join(dir, "lexicon.jsonl"), jsonl(extra.slice(0, 1).concat(extra.slice(1).map((r) => ({ ...r, text: r.text.replace(/\n\nShare on Facebook\n\nLeave a Reply/, "") })))));
+    writeFileSync(join(dir, "lexicon.jsonl"), toJsonl(extra.slice(0, 1).concat(extra.slice(1).map((r) => ({ ...r, text: r.text.replace(/\n\nShare on Facebook\n\nLeave a Reply/, "") })))));
     const r = await winnow(["clean", "--corpus", join(dir, "lexicon.jsonl"), "-q", "--removed", join(dir, "lexicon.removed.jsonl")]);
     expect(r.code).toBe(0);
-    const removed = readFileSync(join(dir, "lexicon.removed.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const removed = readJsonl<{ text: string; detector: string; reason: string }>(join(dir, "lexicon.removed.jsonl"));
     expect(removed.find((x) => x.text === "Share on Facebook")).toMatchObject({ detector: "chrome", reason: "share" });
     expect(removed.find((x) => x.text === "Leave a Reply")).toMatchObject({ detector: "comment-widget" });
   });
@@ -147,7 +146,7 @@ describe("corpus evidence overrules per-document guesses on lines unique to thei
     for (const [lines, kept] of [[2, false], [3, true]] as const) {
       const site = SITES["courier.example"]!;
       const list = site.cities.map((_, p) => ({ id: String(p), url: `https://t${lines}.example/${p}.html`, text: page(site, p, lines, false) }));
-      writeFileSync(join(dir, `t${lines}.jsonl`), jsonl(list));
+      writeFileSync(join(dir, `t${lines}.jsonl`), toJsonl(list));
       const r = await winnow(["clean", "--corpus", join(dir, `t${lines}.jsonl`), "-q"]);
       expect(r.code).toBe(0);
       const first = JSON.parse(r.stdout.split("\n")[0]!).text as string;
@@ -177,12 +176,12 @@ describe("corpus evidence overrules inline chrome (credits, teasers) on lines un
     const site = SITES[host]!;
     return { ...r, text: r.text.replace(site.rows(site.cities[p]!)[0]!, (m) => `${teaser(host, p)}\n\n${m}`) };
   });
-  beforeAll(() => writeFileSync(join(dir, "teasers.jsonl"), jsonl(withTeasers)));
+  beforeAll(() => writeFileSync(join(dir, "teasers.jsonl"), toJsonl(withTeasers)));
 
   it("removes each teaser as chrome/teaser when the page is cleaned alone, and keeps it with --corpus", async () => {
     const alone = await winnow(["clean", join(dir, "teasers.jsonl"), "-q", "--removed", join(dir, "alone.jsonl")]);
     expect(alone.code).toBe(0);
-    const removed = readFileSync(join(dir, "alone.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const removed = readJsonl<{ text: string; detector: string; reason: string }>(join(dir, "alone.jsonl"));
     const corpus = await winnow(["clean", "--corpus", join(dir, "teasers.jsonl"), "-q", "--report", join(dir, "report.json")]);
     expect(corpus.code).toBe(0);
     const out = new Map<string, string>(corpus.stdout.trim().split("\n").map((l) => { const d = JSON.parse(l); return [d.id, d.text]; }));

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll } from "vitest";
@@ -52,4 +52,14 @@ export function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), "winnow-test-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** Records as JSONL text: one JSON object a line, newline-terminated. */
+export function toJsonl(records: readonly object[]): string {
+  return records.map((r) => JSON.stringify(r)).join("\n") + "\n";
+}
+
+/** The records of a JSONL file (e.g. a `--removed` list). */
+export function readJsonl<T = Record<string, unknown>>(path: string): T[] {
+  return readFileSync(path, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
 }
