@@ -78,10 +78,10 @@ export class CorpusRun {
   private spoolDir?: string;
   private spool?: string;
 
-  private constructor(private readonly config: Config, private readonly cleanOptions: CleanOptions) {}
+  private constructor(private readonly cleanOptions: CleanOptions) {}
 
   static async prepare(config: Config, streams: Streams, cleanOptions: CleanOptions): Promise<CorpusRun> {
-    const run = new CorpusRun(config, cleanOptions);
+    const run = new CorpusRun(cleanOptions);
     const c = config.corpus;
     if (c.profile !== undefined) {
       let bytes: Buffer;

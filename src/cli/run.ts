@@ -52,7 +52,6 @@ class Run {
   private docs = 0;
   private files = 0;
   private bytes = 0;
-  private outputReal?: string;
   private corpus?: CorpusRun;
   /** Inputs skipped by --resume because their output was complete and current. */
   private resumed = 0;
@@ -90,7 +89,6 @@ class Run {
     if (config.removed) this.removedSink = await atomicFileSink(config.removed, false);
     // Standard output carries cleaned text (no -o), `check` findings or `--explain`: never a mix.
     this.stdout = stdoutSink(this.streams.stdout);
-    if (config.output) this.outputReal = resolve(config.output);
 
     const signal = this.streams.signal;
     // Inputs are read and cleaned ahead (on --jobs worker threads) and taken back here in order.

@@ -1,7 +1,6 @@
 import type { LocalFeatures } from "../pipeline/features.js";
-import type { Removal } from "../pipeline/types.js";
 import { alternation, anywhere, LEAD, lineStart, normalizeForLexicon, wholeLine } from "./lexicon-util.js";
-import type { DetectorMeta, DocView, Verdicts } from "./types.js";
+import type { DetectorMeta } from "./types.js";
 
 /**
  * Site chrome recognised from vocabulary that whole families of sites share (CMS themes, share widgets,
@@ -218,13 +217,4 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
   if (copyrightStart.test(t) || copyrightAny.test(t)) return "copyright";
   if (cookieLong.test(t) && cookieVerb.test(t)) return "cookie";
   return undefined;
-}
-
-export function run(doc: DocView): Verdicts {
-  return doc.lines.map((line, i): Removal | undefined => {
-    const f = doc.features[i];
-    if (!f) return undefined;
-    const reason = chromeReason(line.text, f);
-    return reason ? { detector: meta.id, reason } : undefined;
-  });
 }

@@ -133,8 +133,9 @@ const MATH_RELATION = /[=≤≥≠≈<>]/u;
  * it stands between the paragraphs that explain it, so it is borderline and context decides.
  */
 export function isFormula(text: string): boolean {
+  if (!MATH_RELATION.test(text)) return false; // cheap, and false for almost every line: first
   const tokens = text.trim().split(/\s+/u);
-  if (tokens.length < FORMULA_MIN_TOKENS || !MATH_RELATION.test(text)) return false;
+  if (tokens.length < FORMULA_MIN_TOKENS) return false;
   const single = tokens.filter((x) => [...x].length === 1).length;
   return single >= FORMULA_SINGLE_SHARE * tokens.length && (text.match(MATH_OPERATOR)?.length ?? 0) >= FORMULA_MIN_OPERATORS;
 }
@@ -204,6 +205,37 @@ export const LIST_INTRO_MIN_WORDS = 5;
 export const LIST_MIN_ITEMS = 2;
 const INTRO_END = /[:：]\s*$/u;
 
+/** Which bad lines a structure rule may make borderline, by their reason. */
+type Demotable = (reason: string | undefined) => boolean;
+/** Only lines judged on their words (too few stopwords, a list of links): a list item's shortfalls. */
+const WORDS_ONLY: Demotable = (r) => r === "link-list" || r === "low-stopwords";
+/** Any but a symbol or URL run (boilerplate-shape): an image file name inside a list stays bad. */
+const BUT_SHAPE: Demotable = (r) => r !== "boilerplate-shape";
+const ANY: Demotable = () => true;
+
+/**
+ * Makes the lines idx[from] .. idx[to - 1] borderline ("near") where they are short, or bad for a reason
+ * `demotable` accepts: a structure of text (a list, a reference section) that the line-by-line rules
+ * misread. Anchors (lexicon and comment evidence) keep their class.
+ */
+function toNear(idx: readonly number[], from: number, to: number, anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[], demotable: Demotable): void {
+  for (let q = from; q < to; q++) {
+    const i = idx[q]!;
+    if (anchors[i]) continue;
+    if (cls[i] === "short" || (cls[i] === "bad" && demotable(badReason[i]))) { cls[i] = "near"; badReason[i] = undefined; }
+  }
+}
+
+/**
+ * The end (exclusive, in idx) of the run of lines from idx[from] on that stand on consecutive lines (a
+ * blank line ends a list) and that `member` accepts.
+ */
+function runEnd(idx: readonly number[], from: number, member: (i: number) => boolean): number {
+  let j = from;
+  while (j < idx.length && member(idx[j]!) && (j === from || idx[j]! === idx[j - 1]! + 1)) j++;
+  return j;
+}
+
 /**
  * List items right under a sentence that announces them ("The rankings were as follows:", "Beachte diese
  * zehn Punkte:") are the article's text, however short: they become borderline lines, so that the list
@@ -213,49 +245,46 @@ const INTRO_END = /[:：]\s*$/u;
  */
 function introducedLists(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
   cls: LineClass[], badReason: (string | undefined)[], hasStoplist: boolean, t: ClassifierThresholds): void {
+  const item = (i: number) => features[i]!.bullet && !anchors[i];
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     const f = features[i]!;
     if (anchors[i] || f.bullet || f.words < LIST_INTRO_MIN_WORDS || !INTRO_END.test(doc.lines[i]!.text)) continue;
     if (hasStoplist && f.stopDensity < t.stopLow) continue;
-    let j = k + 1;
-    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!] && (j === k + 1 || idx[j]! === idx[j - 1]! + 1)) j++;
+    const j = runEnd(idx, k + 1, item);
     if (j - k - 1 < LIST_MIN_ITEMS) continue;
-    for (let q = k; q < j; q++) {
-      const ii = idx[q]!;
-      if (cls[ii] === "short" || (cls[ii] === "bad" && (badReason[ii] === "link-list" || badReason[ii] === "low-stopwords"))) {
-        cls[ii] = "near"; badReason[ii] = undefined;
-      }
-    }
+    toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
     k = j - 1;
   }
-  // A recipe's ingredient list: consecutive lines, most of them a quantity and a unit.
+}
+
+/** A recipe's ingredient list: consecutive lines, most of them a quantity and a unit (INGREDIENT). */
+function ingredientLists(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
+  const ingredient = (q: number) => INGREDIENT.test(doc.lines[idx[q]!]!.text);
   for (let k = 0; k < idx.length; k++) {
-    if (anchors[idx[k]!] || !INGREDIENT.test(doc.lines[idx[k]!]!.text)) continue;
-    let j = k, hits = 0;
-    while (j < idx.length && !anchors[idx[j]!] && (j === k || idx[j]! === idx[j - 1]! + 1)) { if (INGREDIENT.test(doc.lines[idx[j]!]!.text)) hits++; j++; }
-    if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) {
-      for (let q = k; q < j; q++) {
-        const ii = idx[q]!;
-        if (cls[ii] === "short" || (cls[ii] === "bad" && badReason[ii] !== "boilerplate-shape")) { cls[ii] = "near"; badReason[ii] = undefined; }
-      }
-    }
+    if (anchors[idx[k]!] || !ingredient(k)) continue;
+    const j = runEnd(idx, k, (i) => !anchors[i]);
+    let hits = 0;
+    for (let q = k; q < j; q++) if (ingredient(q)) hits++;
+    if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) toNear(idx, k, j, anchors, cls, badReason, BUT_SHAPE);
     k = j - 1;
   }
-  // A list whose items end like statements ("• Remove and drain on paper towels.", changelogs, steps):
-  // its items are text too. Menus do not end with a stop; headline and recent-comment lists end with
-  // "!", "?" or "…", not with a full stop.
+}
+
+/**
+ * A list whose items end like statements ("• Remove and drain on paper towels.", changelogs, steps): its
+ * items are text too. Menus do not end with a stop; headline and recent-comment lists end with "!", "?"
+ * or "…", not with a full stop.
+ */
+function sentenceLists(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  cls: LineClass[], badReason: (string | undefined)[]): void {
+  const item = (i: number) => features[i]!.bullet && !anchors[i];
   for (let k = 0; k < idx.length; k++) {
-    if (!features[idx[k]!]!.bullet || anchors[idx[k]!]) continue;
-    let j = k, sentences = 0;
-    // Items of one list stand on consecutive lines; a blank line ends the list.
-    while (j < idx.length && features[idx[j]!]!.bullet && !anchors[idx[j]!] && (j === k || idx[j]! === idx[j - 1]! + 1)) { if (STATEMENT_END.test(doc.lines[idx[j]!]!.text) && !features[idx[j]!]!.truncated) sentences++; j++; }
-    if (j - k >= SENTENCE_LIST_MIN_ITEMS && sentences >= SENTENCE_LIST_SHARE * (j - k)) {
-      for (let q = k; q < j; q++) {
-        const ii = idx[q]!;
-        if (cls[ii] === "short" || (cls[ii] === "bad" && (badReason[ii] === "link-list" || badReason[ii] === "low-stopwords"))) { cls[ii] = "near"; badReason[ii] = undefined; }
-      }
-    }
+    if (!item(idx[k]!)) continue;
+    const j = runEnd(idx, k, item);
+    let sentences = 0;
+    for (let q = k; q < j; q++) if (STATEMENT_END.test(doc.lines[idx[q]!]!.text) && !features[idx[q]!]!.truncated) sentences++;
+    if (j - k >= SENTENCE_LIST_MIN_ITEMS && sentences >= SENTENCE_LIST_SHARE * (j - k)) toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
     k = j - 1;
   }
 }
@@ -296,11 +325,7 @@ function questionLists(doc: DocView, idx: readonly number[], anchors: readonly b
     if (questions.length < QA_MIN_QUESTIONS) continue;
     // The last question's answer: the line right after it.
     const end = Math.min(idx.length - 1, j + 1);
-    for (let q = k; q <= end; q++) {
-      const ii = idx[q]!;
-      if (anchors[ii]) continue;
-      if (cls[ii] === "short" || (cls[ii] === "bad" && badReason[ii] !== "boilerplate-shape")) { cls[ii] = "near"; badReason[ii] = undefined; }
-    }
+    toNear(idx, k, end + 1, anchors, cls, badReason, BUT_SHAPE);
     k = end;
   }
 }
@@ -326,10 +351,7 @@ function announcedDirectories(doc: DocView, features: readonly (LineFeatures | u
     let j = k + 1;
     while (j < idx.length && !anchors[idx[j]!] && LABELLED.test(doc.lines[idx[j]!]!.text) && features[idx[j]!]!.words <= HEADING_MAX_WORDS) j++;
     if (j - k - 1 < DIRECTORY_MIN_ENTRIES) continue;
-    for (let q = k + 1; q < j; q++) {
-      const ii = idx[q]!;
-      if (cls[ii] === "short" || cls[ii] === "bad") { cls[ii] = "near"; badReason[ii] = undefined; }
-    }
+    toNear(idx, k + 1, j, anchors, cls, badReason, ANY);
     k = j - 1;
   }
 }
@@ -375,10 +397,7 @@ function referenceLists(doc: DocView, idx: readonly number[], anchors: readonly 
     }
     const entries = j - k - 1;
     if (entries < REFERENCE_MIN_ENTRIES || citations < REFERENCE_CITATION_SHARE * entries) continue;
-    for (let q = k; q < j; q++) {
-      const ii = idx[q]!;
-      if (cls[ii] === "short" || cls[ii] === "bad") { cls[ii] = "near"; badReason[ii] = undefined; }
-    }
+    toNear(idx, k, j, anchors, cls, badReason, ANY);
     k = j - 1;
   }
 }
@@ -465,6 +484,8 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     cls[i] = c; badReason[i] = why;
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
+  ingredientLists(doc, idx, anchors, cls, badReason);
+  sentenceLists(doc, blockFeatures, idx, anchors, cls, badReason);
   referenceLists(doc, idx, anchors, cls, badReason);
   questionLists(doc, idx, anchors, cls, badReason);
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);

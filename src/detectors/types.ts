@@ -1,5 +1,5 @@
 import type { LineFeatures } from "../pipeline/features.js";
-import type { Line, Mode, Removal } from "../pipeline/types.js";
+import type { Line, Mode } from "../pipeline/types.js";
 
 /**
  * What every detector declares (ESLint-style metadata). The registry, the files in this folder and the
@@ -24,4 +24,3 @@ export interface DocView {
   readonly mode: Mode;
 }
 
-export type Verdicts = (Removal | undefined)[];

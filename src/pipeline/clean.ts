@@ -29,13 +29,11 @@ export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 /** Chrome families that sit inside an article's text rather than around it. */
 export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "ad"]);
 
-/** Lines, features and language: what every detector reads. */
-export function analyse(text: string, options: CleanOptions = {}): DocView {
-  return analyseWithFacts(text, options, new Map()).doc;
-}
-
-/** analyse(), and the cached facts of each non-blank line (see line-facts.ts). */
-function analyseWithFacts(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
+/**
+ * Lines, features and language (what every detector reads), and the cached facts of each non-blank
+ * line (see line-facts.ts).
+ */
+function analyse(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
   const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
   const lang = options.lang ?? detectLanguageRanked(lines.map((l) => l.text), facts.map((x) => x?.letters ?? 0));
@@ -165,8 +163,7 @@ function clearArticleLines(doc: DocView, anchors: readonly boolean[]): boolean[]
 /**
  * An author's bio closes the article: a bio-shaped line ("X is a senior writer for Y") is removed when no
  * prose (a line that is article text on its own, or a borderline sentence) follows within this many
- * non-blank lines. Measured on the dev set:
- * see the commit that introduced it.
+ * non-blank lines. Dev set (npm run eval) when it came: with 94.77 → 94.98, w/out 73.08 → 73.40.
  */
 export const BIO_LOOKAHEAD_LINES = 15;
 
@@ -245,7 +242,7 @@ export function overrulable(r: Removal): boolean {
 const OVERRULABLE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser"]);
 
 function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, knownTemplate?: boolean): CleanedDocument & { template: boolean } {
-  const { doc, facts } = analyseWithFacts(text, options, own);
+  const { doc, facts } = analyse(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
   const chrome: (Removal | undefined)[] = lines.map((_, i) => {
