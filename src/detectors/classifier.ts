@@ -258,7 +258,11 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
   }
 }
 
-/** A recipe's ingredient list: consecutive lines, most of them a quantity and a unit (INGREDIENT). */
+/**
+ * A recipe's ingredient list: consecutive lines, most of them a quantity and a unit (INGREDIENT), with the
+ * heading of its part right above it ("Für den Mürbeteig:", "For the sauce:"), which recipe sites set one
+ * blank line off; a part heading between two runs is one of their lines already.
+ */
 function ingredientLists(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
   const ingredient = (q: number) => INGREDIENT.test(doc.lines[idx[q]!]!.text);
   for (let k = 0; k < idx.length; k++) {
@@ -266,7 +270,11 @@ function ingredientLists(doc: DocView, idx: readonly number[], anchors: readonly
     const j = runEnd(idx, k, (i) => !anchors[i]);
     let hits = 0;
     for (let q = k; q < j; q++) if (ingredient(q)) hits++;
-    if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) toNear(idx, k, j, anchors, cls, badReason, BUT_SHAPE);
+    if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) {
+      // The part's heading above it ("Für den Mürbeteig:", "For the sauce:"), one blank line away at most.
+      const head = k > 0 && !anchors[idx[k - 1]!] && idx[k]! - idx[k - 1]! <= 2 && INTRO_END.test(doc.lines[idx[k - 1]!]!.text) ? k - 1 : k;
+      toNear(idx, head, j, anchors, cls, badReason, BUT_SHAPE);
+    }
     k = j - 1;
   }
 }

@@ -148,7 +148,21 @@ describe("ingredient lists", () => {
       for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
     }
   });
+
+  // A part's heading ("For the dough:") one blank line above the list belongs to it; above a menu it
+  // is a lone short line between menus.
+  it.each(Object.keys(INGREDIENTS) as Lang[])("[%s] keeps the part heading above an ingredient list (valid), not above a menu (invalid)", (lang) => {
+    const [valid] = INGREDIENTS[lang]!;
+    const head = PART_HEADS[lang]!;
+    for (const [items, kept] of [[valid, true], [MENUS[lang], false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${head}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+      expect(d.lines.find((l) => l.text === head)!.keep, head).toBe(kept);
+    }
+  });
 });
+// The Chinese heading ends with an ASCII colon: a full-width "：" is no sentence end in features.ts, and
+// outside the article region only a line that ends like a sentence outlives its neighbours' verdict.
+const PART_HEADS: Partial<Record<Lang, string>> = { en: "For the dough:", ar: "للعجينة:", ru: "Для теста:", zh: "面团材料:" };
 
 // Entries under a reference heading are the article's text (encyclopedia and paper pages); the same
 // entries under another bare heading, or menu items under a reference heading, are not.
