@@ -140,6 +140,13 @@ export function isFormula(text: string): boolean {
   return single >= FORMULA_SINGLE_SHARE * tokens.length && (text.match(MATH_OPERATOR)?.length ?? 0) >= FORMULA_MIN_OPERATORS;
 }
 
+/**
+ * The signature under an embedded post, as Twitter's and Mastodon's embed code writes it: "— Name
+ * (@handle) February 17, 2020". It has a handle and a date, so the shape rules read it as a byline or
+ * a counter; it belongs to the quoted post, which belongs to the article.
+ */
+const EMBED_SIGNATURE = /^\s*[—–-]\s*\S.{0,80}\(@[\p{L}\p{N}_.]{1,30}(?:@[\w.-]+)?\)\s+(?=.{0,30}\p{Nd}{4})\S.{3,39}$/u;
+
 /** Long, stopword-dense and ending like a sentence: text the cleaner must not lose to a weaker signal. */
 export function isClearArticle(f: LineFeatures, hasStoplist: boolean, t: ClassifierThresholds): boolean {
   return f.terminal && f.weight >= t.lengthHigh && (!hasStoplist || f.stopDensity >= t.stopHigh);
@@ -538,7 +545,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     idx.push(i);
     score[i] = articleScore(f, hasStoplist, t);
     if (anchors[i]) { cls[i] = "bad"; continue; }
-    const [c, why] = isFormula(doc.lines[i]!.text) ? ["near", undefined] as const : initialClass(f, hasStoplist, t);
+    const [c, why] = isFormula(doc.lines[i]!.text) || EMBED_SIGNATURE.test(doc.lines[i]!.text) ? ["near", undefined] as const : initialClass(f, hasStoplist, t);
     cls[i] = c; badReason[i] = why;
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);

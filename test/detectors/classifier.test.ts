@@ -392,3 +392,26 @@ describe("labelled records", () => {
     }
   });
 });
+
+// The signature under an embedded post ("— Name (@handle) date") belongs to the quoted post; a profile
+// line with a handle but without the embed's dash is a follow widget's.
+const EMBEDS: Partial<Record<Lang, { post: string; signature: string; profile: string }>> = {
+  en: { post: "#NightBus #CityBus https://t.co/x1y2z3 pic.twitter.com/abc123", signature: "— City Buses (@citybus) February 17, 2020", profile: "City Buses (@citybus) February 17, 2020" },
+  ar: { post: "الحافلات الليلية تعود للعمل ابتداء من الليلة، الجدول الجديد على https://citybus.example/night", signature: "— حافلات المدينة (@citybus_ar) ١٧ فبراير ٢٠٢٠", profile: "حافلات المدينة (@citybus_ar) ١٧ فبراير ٢٠٢٠" },
+  ru: { post: "Ночные автобусы снова выходят на линии с сегодняшнего вечера, расписание: https://citybus.example/night", signature: "— Городские автобусы (@citybus_ru) 17 февраля 2020 г.", profile: "Городские автобусы (@citybus_ru) 17 февраля 2020 г." },
+  zh: { post: "夜间公交今晚起恢复运营，新时刻表见 https://citybus.example/night", signature: "— 城市公交 (@citybus_cn) 2020年2月17日", profile: "城市公交 (@citybus_cn) 2020年2月17日" },
+};
+
+describe("embedded post signatures", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(EMBEDS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(EMBEDS) as Lang[])("[%s] keeps the signature under an embedded post (valid), drops a profile line there (invalid)", (lang) => {
+    const { post, signature, profile } = EMBEDS[lang]!;
+    for (const [line, kept] of [[signature, true], [profile, false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${post}\n\n${line}\n\n${MENUS[lang].join("\n")}\n\n${MENUS.en.join("\n")}\n`);
+      expect(d.lines.find((l) => l.text === line)!.keep, line).toBe(kept);
+    }
+  });
+});
