@@ -345,12 +345,18 @@ export const DIRECTORY_MIN_ENTRIES = 3;
  */
 function announcedDirectories(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
   cls: LineClass[], badReason: (string | undefined)[]): void {
+  const entry = (q: number): boolean => {
+    const i = idx[q]!;
+    return !anchors[i] && LABELLED.test(doc.lines[i]!.text) && features[i]!.words <= HEADING_MAX_WORDS;
+  };
   for (let k = 0; k + 1 < idx.length; k++) {
     const i = idx[k]!;
-    if (anchors[i] || (cls[i] !== "good" && cls[i] !== "near") || !features[i]!.terminal || !ANNOUNCES_BELOW.test(doc.lines[i]!.text)) continue;
+    if (anchors[i] || (cls[i] !== "good" && cls[i] !== "near") || !features[i]!.terminal) continue;
+    // The entries first: the anchored LABELLED test fails on the next line of almost every paragraph,
+    // while ANNOUNCES_BELOW scans the whole paragraph (it was 6% of the cleaning time when it came first).
     let j = k + 1;
-    while (j < idx.length && !anchors[idx[j]!] && LABELLED.test(doc.lines[idx[j]!]!.text) && features[idx[j]!]!.words <= HEADING_MAX_WORDS) j++;
-    if (j - k - 1 < DIRECTORY_MIN_ENTRIES) continue;
+    while (j < idx.length && entry(j)) j++;
+    if (j - k - 1 < DIRECTORY_MIN_ENTRIES || !ANNOUNCES_BELOW.test(doc.lines[i]!.text)) continue;
     toNear(idx, k + 1, j, anchors, cls, badReason, ANY);
     k = j - 1;
   }
