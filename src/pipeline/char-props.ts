@@ -16,15 +16,18 @@ export const NUMBER = 4;
 export const MARK = 8;
 /** Scripts written without spaces between words (features.ts NO_SPACE_SCRIPT): Intl.Segmenter splits those. */
 export const NO_SPACE = 16;
+/** \s (JavaScript white space and line terminators: what String.prototype.trim removes). */
+export const SPACE = 32;
 
 const RE_LETTER = /^\p{L}$/u;
 const RE_NUMBER = /^\p{N}$/u;
 const RE_MARK = /^\p{M}$/u;
+const RE_SPACE = /^\s$/u;
 const RE_NO_SPACE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]$/u;
 
 function compute(ch: string): number {
   return KNOWN | (RE_LETTER.test(ch) ? LETTER : 0) | (RE_NUMBER.test(ch) ? NUMBER : 0) | (RE_MARK.test(ch) ? MARK : 0)
-    | (RE_NO_SPACE.test(ch) ? NO_SPACE : 0);
+    | (RE_NO_SPACE.test(ch) ? NO_SPACE : 0) | (RE_SPACE.test(ch) ? SPACE : 0);
 }
 
 /** BMP code point → bits; ASCII filled up front so the hot loops read it without a check. */
@@ -53,6 +56,11 @@ export function astralProps(cp: number): number {
     ASTRAL.set(cp, p);
   }
   return p;
+}
+
+/** Whether the code unit `c` is white space (\s): no white space lies outside the BMP. */
+export function isSpace(c: number): boolean {
+  return (unitProps(c) & SPACE) !== 0;
 }
 
 /** Whether the unit at `i` of `s` (of length `n`) starts a surrogate pair: the code point then spans two units. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { duplicateKey } from "../../src/detectors/exact-duplicate.js";
-import { SEGMENT_CHUNK, tokenize } from "../../src/pipeline/features.js";
+import { endsSentence, endsTruncated, SEGMENT_CHUNK, tokenize } from "../../src/pipeline/features.js";
 import { ARTICLE, LANGS } from "../helpers.js";
 
 // tokenize and duplicateKey read Unicode properties from a table (src/pipeline/char-props.ts) instead
@@ -62,5 +62,17 @@ describe("table-driven tokenize and duplicateKey", () => {
     fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 40 }), (ps) => {
       expectSame(ps.join(""));
     }), { numRuns: 500 });
+  });
+
+  it("sentence ends and truncation marks agree with their regular expressions", () => {
+    const TERMINAL = /[.!?…。！？؟۔।:;][\s"'“”«»‘’)\]）」』】]*$/u;
+    const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
+    const pieces = [..."abc1 .!?…。！？؟۔।:;\"'“”«»‘’)]）」』】|»›/•·><«‹←→–(\u00a0\u3000\t\n"];
+    pieces.push("...", "😀", "\ud800", "word", "—");
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (ps) => {
+      const t = ps.join("");
+      expect(endsSentence(t), JSON.stringify(t)).toBe(TERMINAL.test(t));
+      expect(endsTruncated(t), JSON.stringify(t)).toBe(TRUNCATED.test(t));
+    }), { numRuns: 20000 });
   });
 });
