@@ -317,3 +317,37 @@ describe("numbered question lists", () => {
     }
   });
 });
+
+/**
+ * A title's lead over the photo block that opens the article: a credit and a row of share bullets are
+ * decoration and do not count towards the region's margin, so the lead stays; two menu entries in the
+ * same place are lines of their own, and the lead beyond them is chrome.
+ */
+const LEADS: Partial<Record<Lang, { lead: string; credit: string; links: string[] }>> = {
+  en: { lead: "Councillors Ana Ruiz, Tom Berg and Lea Kim back N1, N2 and N3 night routes until 2026.", credit: "© Reuters", links: ["• Night bus timetable", "• Council agenda papers"] },
+  ar: { lead: "أعضاء المجلس آنا رويز وتوم بيرغ ولي كيم يدعمون خطوط الحافلات الليلية ن1 ون2 ون3 حتى 2026.", credit: "© رويترز", links: ["• جدول الحافلات الليلية", "• أوراق جدول المجلس"] },
+  ru: { lead: "Депутаты Анна Руис, Том Берг и Лея Ким поддержали ночные маршруты N1, N2 и N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
+  zh: { lead: "议员安娜·鲁伊斯、汤姆·伯格和李金支持N1、N2和N3夜间线路延续到2026年。", credit: "© 新华社", links: ["• 夜间公交时刻表", "• 市议会议程文件"] },
+};
+
+describe("a lead above the photo block", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(LEADS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, between: string[]): string =>
+    `${MENUS[lang].join("\n")}\n\n${LEADS[lang]!.lead}\n\n${between.join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(LEADS) as Lang[])("[%s] keeps the lead over a credit and share bullets (valid)", (lang) => {
+    const { lead, credit } = LEADS[lang]!;
+    const d = cleanDocument(page(lang, [credit, "•"]));
+    expect(d.lines.find((l) => l.text === lead)!.keep, lead).toBe(true);
+  });
+
+  it.each(Object.keys(LEADS) as Lang[])("[%s] drops the same line over two menu entries (invalid)", (lang) => {
+    const { lead, links } = LEADS[lang]!;
+    const l = cleanDocument(page(lang, links)).lines.find((x) => x.text === lead)!;
+    expect(l.keep, lead).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
