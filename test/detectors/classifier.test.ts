@@ -351,3 +351,59 @@ describe("a lead above the photo block", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+/**
+ * A photo caption that names who stands where costs the region search no more than a short line: the
+ * deck above it stays with the article. The same names without the marker are a long line of
+ * names, chrome that parts the title from the article.
+ */
+const CAPTIONS: Partial<Record<Lang, { title: string; deck: string; caption: string; plain: string }>> = {
+  en: {
+    title: "Council keeps the night buses for another year",
+    deck: "- Drivers, unions and riders welcome a second year of N1, N2 and N3 routes",
+    caption: "From left: Ana Ruiz, Transport Director, Tom Berg, Union Secretary, Lea Kim, Riders Association, Omar Haddad, City Treasurer, Nina Volk, Regional Office",
+    plain: "Ana Ruiz, Transport Director, Tom Berg, Union Secretary, Lea Kim, Riders Association, Omar Haddad, City Treasurer, Nina Volk, Regional Office",
+  },
+  ar: {
+    title: "المجلس يبقي الحافلات الليلية عاما آخر",
+    deck: "- يرحب السائقون والنقابات والركاب بعام ثان من خطوط ن1 ون2 ون3 التي تعمل في الليل حتى الصباح",
+    caption: "من اليمين إلى اليسار: آنا رويز، مديرة النقل، توم بيرغ، أمين النقابة، لي كيم، جمعية الركاب، عمر حداد، أمين الخزينة، نينا فولك، المكتب الإقليمي",
+    plain: "آنا رويز، مديرة النقل، توم بيرغ، أمين النقابة، لي كيم، جمعية الركاب، عمر حداد، أمين الخزينة، نينا فولك، المكتب الإقليمي",
+  },
+  ru: {
+    title: "Совет сохранил ночные автобусы ещё на год",
+    deck: "- Водители, профсоюзы и пассажиры приветствуют второй год маршрутов N1, N2 и N3",
+    caption: "Слева направо: Анна Руис, директор транспорта, Том Берг, секретарь профсоюза, Лея Ким, ассоциация пассажиров, Омар Хаддад, казначей, Нина Волк, областное управление",
+    plain: "Анна Руис, директор транспорта, Том Берг, секретарь профсоюза, Лея Ким, ассоциация пассажиров, Омар Хаддад, казначей, Нина Волк, областное управление",
+  },
+  zh: {
+    title: "市议会将夜间公交再保留一年",
+    deck: "司机、工会和乘客都欢迎N1、N2和N3夜间线路在明年继续运行到凌晨",
+    caption: "从左至右：交通局长安娜·鲁伊斯、工会秘书汤姆·伯格、乘客协会李金、财务官奥马尔·哈达德、地区办公室尼娜·沃尔克",
+    plain: "交通局长安娜·鲁伊斯、工会秘书汤姆·伯格、乘客协会李金、财务官奥马尔·哈达德、地区办公室尼娜·沃尔克",
+  },
+};
+
+describe("photo captions", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(CAPTIONS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, caption: string): string => {
+    const { title, deck } = CAPTIONS[lang]!;
+    // Dumps often give a photo's caption twice (its alternative text, then the caption below it).
+    return `${MENUS[lang].join("\n")}\n\n${title}\n\n${deck}\n\n${caption}\n${caption}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(CAPTIONS) as Lang[])("[%s] keeps the deck over a caption that says who stands where (valid)", (lang) => {
+    const { deck, caption } = CAPTIONS[lang]!;
+    expect(cleanDocument(page(lang, caption)).lines.find((l) => l.text === deck)!.keep, deck).toBe(true);
+  });
+
+  it.each(Object.keys(CAPTIONS) as Lang[])("[%s] drops it over the same names without the marker (invalid)", (lang) => {
+    const { deck, plain } = CAPTIONS[lang]!;
+    const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === deck)!;
+    expect(l.keep, deck).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
