@@ -7,6 +7,8 @@ import { ReportFile } from "../io/report-file.js";
 import { inputMtime, upToDate } from "../io/resume.js";
 import { atomicFileSink, BrokenPipe, safeOutputPath, stdoutSink, sweepStaleTemps, WriteError, type Sink } from "../io/write.js";
 import { createCleaner, type Cleaner } from "../parallel/pool.js";
+import { H, hash64 } from "../corpus/hash.js";
+import { U64Table } from "../corpus/u64-table.js";
 import { toResult, type CleanResult } from "../parallel/task.js";
 import { CorpusRun, CorpusSetupError, renderCorpus } from "./corpus.js";
 import type { CleanOptions } from "../pipeline/types.js";
@@ -15,6 +17,9 @@ import { reasonKey, ReportBuilder } from "../report/report.js";
 import { reportedOptions, type Config } from "./config.js";
 import { ExitCode } from "./exit.js";
 import { colours, Progress, renderExplain, renderSummary, type Streams } from "./terminal.js";
+
+/** Outputs whose input is remembered by name, for the message when a later input would overwrite one. */
+const OUTPUT_NAMES_KEPT = 10_000;
 
 /**
  * Runs `clean` or `check`: inputs are read one document at a time, cleaned, written, and counted.
@@ -58,8 +63,13 @@ class Run {
   /** Directories below -o already swept of a killed run's temporary files. */
   private readonly swept = new Set<string>();
   private sweptFiles = 0;
-  /** Outputs written in this run, and the input each came from: two inputs never share one. */
-  private readonly outputs = new Map<string, string>();
+  /**
+   * Outputs written in this run, so two inputs never share one: 64-bit hashes of their paths in a
+   * typed table (16–32 bytes an output, for directories of millions of files). The first
+   * OUTPUT_NAMES_KEPT also keep the input they came from, to name it in the message.
+   */
+  private readonly outputs = new U64Table();
+  private readonly outputNames = new Map<string, string>();
   /** Why the run stopped before the end (a full disk), if it did. */
   private stopped?: string;
   private cleaner?: Cleaner;
@@ -247,15 +257,18 @@ class Run {
         this.problem({ problem: true, path: input.path, message: dest.refused, fatal: true });
         return undefined;
       }
-      const earlier = this.outputs.get(dest);
-      if (earlier !== undefined) {
+      hash64(dest);
+      const hi = H[0]!, lo = H[1]!;
+      if (this.outputs.has(hi, lo)) {
+        const earlier = this.outputNames.get(dest) ?? "another input";
         // Two inputs with the same name from different arguments (a/x.txt b/x.txt): writing the
         // second would silently replace the first's output.
         refused = true;
         this.problem({ problem: true, path: input.path, message: `its output ${dest} was already written for ${earlier} in this run; skipped (give the parent directories instead, or use separate -o directories)`, fatal: true });
         return undefined;
       }
-      this.outputs.set(dest, input.path);
+      this.outputs.set(hi, lo, 1);
+      if (this.outputNames.size < OUTPUT_NAMES_KEPT) this.outputNames.set(dest, input.path);
       const dir = dirname(dest);
       if (!this.swept.has(dir)) { this.swept.add(dir); this.sweptFiles += await sweepStaleTemps(dir); }
       sink = await atomicFileSink(dest, input.gzip && extname(dest).toLowerCase() === ".gz", mtime ? { mtime } : {});

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { addAbortSignal } from "node:stream";
 import { createGunzip, type Gunzip } from "node:zlib";
@@ -66,13 +67,43 @@ export function formatBytes(n: number): string {
   return `${n} bytes`;
 }
 
+/** Bytes read at a time from a large input. */
+const READ_CHUNK_BYTES = 1 << 20;
+
 /** The bytes of an input, gunzipped when it is gzip; `gunzip` is kept to tell where a fault was. */
 function byteStream(input: Input, stdin: Readable, signal: AbortSignal | undefined): { stream: AsyncIterable<Buffer>; gunzip?: Gunzip } {
-  const raw = input.stdin ? stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
+  if (!input.stdin && !input.gzip) return { stream: fileChunks(input.path, signal) };
+  const raw = input.stdin ? stdin : createReadStream(input.path, { highWaterMark: READ_CHUNK_BYTES });
   if (signal) addAbortSignal(signal, raw);
   if (!input.gzip) return { stream: raw as AsyncIterable<Buffer> };
   const gunzip = createGunzip();
   return { stream: drainGunzip(raw, gunzip), gunzip };
+}
+
+/**
+ * The bytes of a file through one handle. The first read is sized by the file, so a small document
+ * costs one read into a buffer of its own size. A file stream would allocate a 1 MiB buffer per read
+ * whatever the file's size, and a directory of small files then spent a third of its time collecting
+ * them (3,000 files of one line: 3.2 s of 10.4 s in the garbage collector).
+ */
+async function* fileChunks(path: string, signal: AbortSignal | undefined): AsyncGenerator<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    const { size } = await handle.stat();
+    let want = Math.min(size + 1, READ_CHUNK_BYTES);
+    for (;;) {
+      if (signal?.aborted) return;
+      // Under 4 KiB, allocUnsafe slices a shared pool: the probe for the end of a small file is cheap.
+      const buffer = Buffer.allocUnsafe(Math.max(want, 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+      // A short read means the end was reached, unless the file is still growing: probe with a small read.
+      want = bytesRead === buffer.length ? READ_CHUNK_BYTES : 1024;
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Decompressed bytes held at most before the compressed input is paused (a few chunks of 1 MiB). */

@@ -1,6 +1,5 @@
 import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
-import { lstat, mkdir, readdir, realpath, rename, unlink, utimes } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, realpath, rename, unlink, utimes, type FileHandle } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip, type Gzip } from "node:zlib";
@@ -186,48 +185,57 @@ export async function atomicFileSink(path: string, gzip: boolean, options: { mti
 }
 
 async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }): Promise<Sink> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeDirectory(dirname(path));
   const tmp = tempName(path);
-  // O_EXCL ("wx"): never follow a symbolic link planted at the temporary name. A file already
-  // there is our own leftover (a killed run whose PID we reuse): remove it and try once more.
-  let file: WriteStream | undefined;
-  let failure: Error | undefined;
-  for (let attempt = 0; attempt < 2 && !file; attempt++) {
-    failure = undefined;
-    const f = createWriteStream(tmp, { flags: "wx" });
-    const onError = (err: Error) => { failure = err; };
-    f.on("error", onError);
-    await Promise.race([once(f, "open"), once(f, "error")]).catch(() => undefined);
-    if (!failure) { file = f; break; }
-    if ((failure as NodeJS.ErrnoException).code !== "EEXIST" || attempt > 0) throw failure;
-    await unlink(tmp);
-  }
-  if (!file) throw failure ?? new Error("could not open a temporary file");
-  file.on("error", (err) => { failure = err; });
-  const failed = new Promise<void>((done) => file!.once("error", () => done()));
-  const zip: Gzip | undefined = gzip ? createGzip() : undefined;
-  if (zip) {
-    zip.on("error", (err) => { failure = err; });
-    zip.pipe(file);
-  }
-  const head: Writable = zip ?? file;
-  let buffer = "";
-  const out = file;
-  const flush = async () => {
-    if (failure) throw failure;
-    if (buffer) {
-      const text = buffer;
-      buffer = "";
-      await Promise.race([writeTo(head, text), failed]);
-    }
-    if (failure) throw failure;
+  const handle = await createExclusive(tmp);
+  const finish = async () => {
+    // The output carries its input's modification time: how --resume tells it is up to date.
+    if (options.mtime) await utimes(tmp, new Date(), options.mtime);
+    await rename(tmp, path);
   };
   const discard = async () => {
-    buffer = "";
-    zip?.destroy();
-    out.destroy();
-    if (!out.closed) await once(out, "close").catch(() => undefined);
+    await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
+  };
+  return gzip ? gzipSink(handle, path, finish, discard) : plainSink(handle, path, finish, discard);
+}
+
+/**
+ * Opens `tmp` for writing, refusing to follow a symbolic link planted at the name (O_EXCL, "wx"). A
+ * file already there is our own leftover (a killed run whose PID we reuse): it is removed once.
+ */
+async function createExclusive(tmp: string): Promise<FileHandle> {
+  try {
+    return await open(tmp, "wx");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    await unlink(tmp);
+    return await open(tmp, "wx");
+  }
+}
+
+/**
+ * Directories this run has made or found, so a directory of a million small files does not ask for
+ * each file's directory again. Bounded: forgotten all at once when full, then asked again.
+ */
+const madeDirectories = new Set<string>();
+const MADE_DIRECTORIES_MAX = 4096;
+
+async function makeDirectory(dir: string): Promise<void> {
+  if (madeDirectories.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  if (madeDirectories.size >= MADE_DIRECTORIES_MAX) madeDirectories.clear();
+  madeDirectories.add(dir);
+}
+
+/** Plain output: text gathered up to BATCH_BYTES, then written through the handle (no stream). */
+function plainSink(handle: FileHandle, path: string, finish: () => Promise<void>, discard: () => Promise<void>): Sink {
+  let buffer = "";
+  const flush = async () => {
+    if (!buffer) return;
+    const text = buffer;
+    buffer = "";
+    await handle.writeFile(text);
   };
   return {
     async write(text) {
@@ -238,17 +246,61 @@ async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }
     async close() {
       try {
         await flush();
-        head.end();
-        if (!out.closed) await Promise.race([once(out, "close"), failed]);
-        if (failure) throw failure;
-        // The output carries its input's modification time: how --resume tells it is up to date.
-        if (options.mtime) await utimes(tmp, new Date(), options.mtime);
-        await rename(tmp, path);
+        await handle.close();
+        await finish();
       } catch (err) {
         await discard();
         throw writeError(err, path);
       }
     },
-    abort: discard,
+    abort: async () => { buffer = ""; await discard(); },
+  };
+}
+
+/** Gzip output: the text goes through a gzip stream into the handle. */
+function gzipSink(handle: FileHandle, path: string, finish: () => Promise<void>, discard: () => Promise<void>): Sink {
+  const file = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
+  let failure: Error | undefined;
+  const zip: Gzip = createGzip();
+  zip.on("error", (err) => { failure = err; });
+  file.on("error", (err) => { failure = err; });
+  const failed = new Promise<void>((done) => { zip.once("error", () => done()); file.once("error", () => done()); });
+  zip.pipe(file);
+  let buffer = "";
+  const flush = async () => {
+    if (failure) throw failure;
+    if (buffer) {
+      const text = buffer;
+      buffer = "";
+      await Promise.race([writeTo(zip, text), failed]);
+    }
+    if (failure) throw failure;
+  };
+  const stop = async () => {
+    buffer = "";
+    zip.destroy();
+    file.destroy();
+    if (!file.closed) await once(file, "close").catch(() => undefined);
+    await discard();
+  };
+  return {
+    async write(text) {
+      buffer += text;
+      if (buffer.length < BATCH_BYTES) return;
+      try { await flush(); } catch (err) { await stop(); throw writeError(err, path); }
+    },
+    async close() {
+      try {
+        await flush();
+        zip.end();
+        if (!file.closed) await Promise.race([once(file, "close"), failed]);
+        if (failure) throw failure;
+        await finish();
+      } catch (err) {
+        await stop();
+        throw writeError(err, path);
+      }
+    },
+    abort: stop,
   };
 }

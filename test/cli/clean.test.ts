@@ -131,3 +131,24 @@ describe("winnow clean", () => {
     expect(existsSync(join(dir, "nothing"))).toBe(false);
   });
 });
+
+describe("winnow clean reads a file in pieces", () => {
+  const dir = scratch();
+
+  it("cleans a text file larger than one read (1 MiB) as it cleans the same bytes from stdin", async () => {
+    // About 1.2 MiB of distinct paragraphs, with two-byte letters straddling the read boundaries.
+    const paragraphs: string[] = [];
+    for (let i = 0; paragraphs.join("\n").length < 900_000; i++) {
+      paragraphs.push(`Le paragraphe ${i} décrit la séance du conseil municipal où l'élu numéro ${i * 7} a présenté le budget.`, PAGE_AR.split("\n")[i % 2]!);
+    }
+    const text = paragraphs.join("\n") + "\n";
+    expect(Buffer.byteLength(text)).toBeGreaterThan(2 ** 20);
+    writeFileSync(join(dir, "long.txt"), text);
+    const fromFile = await winnow(["clean", join(dir, "long.txt"), "-q", "--max-doc-bytes", "8M"]);
+    const fromStdin = await winnow(["clean", "-q", "--max-doc-bytes", "8M"], { stdin: text });
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stderr).toBe("");
+    expect(fromFile.stdout.length).toBeGreaterThan(400_000);
+    expect(fromFile.stdout).toBe(fromStdin.stdout);
+  });
+});
