@@ -452,6 +452,29 @@ function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly
   for (const [a, b] of records) toNear(idx, a, b + 1, anchors, cls, badReason, BUT_SHAPE);
 }
 
+/** A source line: "via t3n News https://t3n.de/news", "Quelle: Horizont", "Источник: …", "المصدر: …", "来源：…". */
+const SOURCE_LINE = /^\s*(?:via|quelle|source|fonte|fuente|источник|المصدر|来源|出典)(?:\s*[:：]\s*|\s+)\S/iu;
+/** A digest holds at least this many items, each with its source line. */
+export const DIGEST_MIN_ITEMS = 3;
+
+/**
+ * A digest of links (a blog's "read this week", an aggregator's post): list items, each followed by the
+ * line that names its source ("• Gewalt im Netz – Schuldzuweisung statt Opferschutz" / "via netzpolitik.org
+ * https://netzpolitik.org"). The items are headlines and the source lines carry URLs, so the shape rules
+ * read the whole post as a link list; an item with its source is what the post says. A picture's credit
+ * ("Quelle: …" under an image) follows no list item, and a teaser list names no sources.
+ */
+function sourcedDigests(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
+  const items: number[] = [];
+  for (let k = 1; k < idx.length; k++) {
+    const item = idx[k - 1]!, source = idx[k]!;
+    if (anchors[item] || anchors[source] || !doc.features[item]!.bullet || !SOURCE_LINE.test(doc.lines[source]!.text)) continue;
+    items.push(k - 1);
+  }
+  if (items.length < DIGEST_MIN_ITEMS) return;
+  for (const k of items) toNear(idx, k, k + 2, anchors, cls, badReason, ANY);
+}
+
 /**
  * The heading of a reference section, the way encyclopedias and papers title it ("References",
  * "Einzelnachweise", "Примечания", "المراجع", "参考文献"), with an optional "[edit]" link or colon.
@@ -595,6 +618,7 @@ export function classify(
   questionLists(doc, idx, anchors, cls, badReason);
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   labelledRecords(doc, idx, anchors, cls, badReason);
+  sourcedDigests(doc, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,

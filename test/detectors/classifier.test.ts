@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORMULA_MIN_TOKENS, initialClass, isFormula, meta, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -503,5 +503,47 @@ describe("photo captions", () => {
     const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === deck)!;
     expect(l.keep, deck).toBe(false);
     expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+// A digest of links, each item followed by the line that names its source, is the post's text; with
+// one item fewer than DIGEST_MIN_ITEMS it is a teaser list like any other.
+const DIGESTS: Partial<Record<Lang, [string, string][]>> = {
+  en: [["• Night buses – what the new timetable changes", "via City Times https://citytimes.example/night"],
+    ["• Bike lanes – the council's plan in five maps", "via Transit Weekly https://transit.example/bikes"],
+    ["• Tram strike – unions call off Friday's walkout", "via Radio North https://radionorth.example/tram"]],
+  ar: [["• الحافلات الليلية – ما الذي يغيره الجدول الجديد", "المصدر: جريدة المدينة https://citytimes.example/night"],
+    ["• مسارات الدراجات – خطة المجلس في خمس خرائط", "المصدر: أسبوعية النقل https://transit.example/bikes"],
+    ["• إضراب الترام – النقابات تلغي إضراب الجمعة", "المصدر: إذاعة الشمال https://radionorth.example/tram"]],
+  ru: [["• Ночные автобусы – что меняет новое расписание", "Источник: Городская газета https://citytimes.example/night"],
+    ["• Велодорожки – план совета на пяти картах", "Источник: Транспортный еженедельник https://transit.example/bikes"],
+    ["• Забастовка трамваев – профсоюзы отменили акцию", "Источник: Радио Север https://radionorth.example/tram"]],
+  zh: [["• 夜间公交 – 新时刻表带来哪些变化", "来源：城市日报 https://citytimes.example/night"],
+    ["• 自行车道 – 市议会的五张规划图", "来源：交通周刊 https://transit.example/bikes"],
+    ["• 电车罢工 – 工会取消周五的罢工", "来源：北方电台 https://radionorth.example/tram"]],
+};
+
+describe("link digests", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(DIGESTS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, pairs: [string, string][]): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang][0]}\n\n${pairs.map(([a, b]) => `${a}\n\n${b}`).join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(DIGESTS) as Lang[])("[%s] keeps items with their source lines (valid)", (lang) => {
+    const pairs = DIGESTS[lang]!;
+    const d = cleanDocument(page(lang, pairs));
+    for (const line of pairs.flat()) expect(d.lines.find((l) => l.text === line)!.keep, line).toBe(true);
+  });
+
+  it.each(Object.keys(DIGESTS) as Lang[])("[%s] drops DIGEST_MIN_ITEMS - 1 of them (invalid)", (lang) => {
+    const pairs = DIGESTS[lang]!.slice(0, DIGEST_MIN_ITEMS - 1);
+    const d = cleanDocument(page(lang, pairs));
+    for (const line of pairs.flat()) {
+      const l = d.lines.find((x) => x.text === line)!;
+      expect(l.keep, line).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
   });
 });
