@@ -1,4 +1,4 @@
-import type { LineFeatures } from "../pipeline/features.js";
+import { STOP_BEFORE_IMAGE, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
 import type { DetectorMeta, DocView } from "./types.js";
@@ -308,12 +308,18 @@ function sentenceLists(doc: DocView, features: readonly (LineFeatures | undefine
     if (!item(idx[k]!)) continue;
     const j = runEnd(idx, k, item);
     let sentences = 0;
-    for (let q = k; q < j; q++) if (STATEMENT_END.test(doc.lines[idx[q]!]!.text) && !features[idx[q]!]!.truncated) sentences++;
+    for (let q = k; q < j; q++) if (statementEnd(doc.lines[idx[q]!]!.text) && !features[idx[q]!]!.truncated) sentences++;
     if (j - k >= SENTENCE_LIST_MIN_ITEMS && sentences >= SENTENCE_LIST_SHARE * (j - k)) toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
     k = j - 1;
   }
 }
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
+/** Ends with a full stop, possibly before an image placeholder (a recipe's steps, each with its photo). */
+function statementEnd(text: string): boolean {
+  if (STATEMENT_END.test(text)) return true;
+  const m = STOP_BEFORE_IMAGE.exec(text);
+  return m !== null && (m[1] === "." || m[1] === "。");
+}
 
 /** A numbered question ("37. What did one volcano say to the other?", "2) Почему…?", "3. لماذا…؟", "4. 为什么…？"). */
 const NUMBERED_QUESTION = /^\s*(?:[QF]\s?)?(\d{1,4})\s*[.):．、]\s*\S.*[?？؟]\s*$/u;

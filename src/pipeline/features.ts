@@ -51,6 +51,13 @@ const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
 const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
 const BULLET = /^\s*(?:[•*·▪◦●■►▸‣⁃○◆□☆★◇▫➤▶✓✔→-]|\d{1,2}[.)]\s)\s*/u;
+/**
+ * A sentence followed by an image the dump renders as its bracketed file name ("…till fragrant.[DSC_0511-scaled]",
+ * "…wok.⁣[IMG_2475]"): the line ends like a sentence all the same. The name has no spaces and holds a
+ * digit, "_" or "-" (a file name, not a link label such as "[Accueil]"); a letter stands before the
+ * stop, so "1. [Politique]" and "… [les-43-foi]" do not count. Group 1 is the stop.
+ */
+export const STOP_BEFORE_IMAGE = /\p{L}([.!?。！？])\p{Cf}*\[[^\]\s]{0,40}[\d_-][^\]\s]{0,40}\]\s*$/u;
 const TRUNCATED = /(?:\.\.\.|…)\s*[\])]?$/u;
 
 /**
@@ -131,7 +138,7 @@ export function measureLine(text: string): { features: LocalFeatures; letters: n
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
     words: tokens.length,
-    terminal: TERMINAL.test(t),
+    terminal: TERMINAL.test(t) || (t.endsWith("]") && STOP_BEFORE_IMAGE.test(t)),
     digitShare: chars ? digits / chars : 0,
     upperShare: letters ? upper / letters : 0,
     symbolShare: chars ? symbols / chars : 0,

@@ -124,6 +124,31 @@ describe("lists of statements", () => {
     const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
     for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
   });
+
+  // A recipe's steps, each followed by its photo as the dump renders it: "…till fragrant.[DSC_0511-scaled]".
+  const withPhotos = (items: string[]): string[] => items.map((x, n) => `${x}[DSC_05${n}1-scaled]`);
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] keeps items that end with a full stop before a photo (valid)", (lang) => {
+    const items = withPhotos(STEPS[lang]!);
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] drops questions before a photo (invalid)", (lang) => {
+    const items = withPhotos(asHeadlines(STEPS[lang]!));
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+
+  it("a stop before a photo's file name ends a sentence; a link label or a bare number does not", () => {
+    const stop = stopwordsFor("eng");
+    const terminal = (t: string): boolean => lineFeatures(t, 0, 1, stop).terminal;
+    expect(terminal("Stir fry to mix well.[DSC_0518-scaled]")).toBe(true);
+    expect(terminal("Followed by all the seasoning.\u2063[DSC_0517]")).toBe(true);
+    expect(terminal("Stir fry to mix well [DSC_0518-scaled]")).toBe(false);
+    expect(terminal("1. [Politique]")).toBe(false);
+    expect(terminal("Read the full story. [Accueil]")).toBe(false);
+  });
 });
 
 // A run of quantities with kitchen units is a recipe's ingredient list; quantities with other units
