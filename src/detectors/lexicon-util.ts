@@ -3,8 +3,10 @@
  * on the trimmed line; apostrophes are normalised first so "S'abonner" and "S’abonner" are one phrase.
  */
 
-/** Leading decoration a dump leaves before a menu item: bullets, arrows, pipes, brackets. */
-export const LEAD = String.raw`^[\s•*·▪◦●■►▸‣|>»›<«‹\-–—#:()\[\]]*`;
+/** One character of leading decoration: bullets, arrows, pipes, brackets. */
+const LEAD_CLASS = String.raw`[\s•*·▪◦●■►▸‣|>»›<«‹\-–—#:()\[\]]`;
+/** Leading decoration a dump leaves before a menu item. */
+export const LEAD = `^${LEAD_CLASS}*`;
 /** Trailing decoration: punctuation, arrows, counts in brackets. */
 export const TAIL = String.raw`[\s:：.!?…»›>|()\[\]\-–—*\d]*$`;
 
@@ -15,22 +17,260 @@ export function alternation(phrases: readonly string[]): string {
   return phrases.map((p) => escape(p).replace(/ /g, String.raw`\s+`)).join("|");
 }
 
-/** The whole line is one of the phrases, give or take decoration. */
-export function wholeLine(phrases: readonly string[]): RegExp {
-  return new RegExp(`${LEAD}(?:${alternation(phrases)})${TAIL}`, "iu");
-}
-
-/** The line starts with one of the phrases (the rest may be glued on, as dumps do with link text). */
-export function lineStart(phrases: readonly string[]): RegExp {
-  return new RegExp(`${LEAD}(?:${alternation(phrases)})`, "iu");
-}
-
-/** One of the phrases occurs anywhere in the line. */
-export function anywhere(phrases: readonly string[]): RegExp {
-  return new RegExp(`(?:${alternation(phrases)})`, "iu");
-}
-
 const APOSTROPHES = /[’‘ʼ`´]/g;
 export function normalizeForLexicon(text: string): string {
   return text.trim().replace(APOSTROPHES, "'");
+}
+
+/**
+ * Case folding for the gate, one UTF-16 unit at a time: white space to " ", any other unit to
+ * lower(upper(unit)) (or lower(unit) where the upper case is longer, as for "ß"). Two units the regexes'
+ * /iu flag takes for one letter ("K", "k" and the Kelvin sign; "s", "S" and "ſ"; "µ", "μ" and "Μ")
+ * fold alike: test/detectors/lexicon-util.test.ts checks it for every code point against every
+ * character of the lexicons. Folds are computed on first sight, like the classes in features.ts.
+ */
+const FOLD = new Uint16Array(0x10000);
+const SPACE = 0x20;
+const WHITE = /\s/u;
+export function foldUnit(code: number): number {
+  const known = FOLD[code]!;
+  return known !== 0 || code === 0 ? known : foldFirst(code);
+}
+function foldFirst(code: number): number {
+  const ch = String.fromCharCode(code);
+  let folded = code;
+  if (WHITE.test(ch)) folded = SPACE;
+  else {
+    const upper = ch.toUpperCase();
+    const lower = (upper.length === 1 ? upper : ch).toLowerCase();
+    if (lower.length === 1) folded = lower.charCodeAt(0);
+  }
+  FOLD[code] = folded;
+  return folded;
+}
+
+/** Whether a UTF-16 unit is leading decoration (1) or not (2); 0 not known yet. */
+const LEAD_UNIT = new Uint8Array(0x10000);
+const LEAD_CHAR = new RegExp(`^${LEAD_CLASS}$`, "iu");
+function isLead(code: number): boolean {
+  let known = LEAD_UNIT[code]!;
+  if (known === 0) {
+    known = LEAD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    LEAD_UNIT[code] = known;
+  }
+  return known === 1;
+}
+
+/** A phrase's gate key: its first units (at most KEY_UNITS), folded, each run of white space as one. */
+const KEY_UNITS = 3;
+function keyOf(s: string, from: number): number[] {
+  const key: number[] = [];
+  for (let i = from; i < s.length && key.length < KEY_UNITS; i++) {
+    const f = foldUnit(s.charCodeAt(i));
+    if (f !== SPACE || key[key.length - 1] !== SPACE) key.push(f);
+  }
+  return key;
+}
+
+/**
+ * A family of phrases (one reason's vocabulary) and the regular expression that judges a line. `test`
+ * answers exactly what `regex.test` answers; it only skips the regex when the lexicon's gate shows that
+ * no phrase of the family can occur where the regex looks for one.
+ */
+export class Phrases {
+  constructor(
+    readonly regex: RegExp,
+    readonly phrases: readonly string[],
+    /** The phrase must follow the leading decoration at the start of the line (else: anywhere). */
+    readonly anchored: boolean,
+    private readonly lexicon: Lexicon,
+    private readonly bit: number,
+  ) {}
+
+  /** The gate: false only when `regex` cannot match t. Knows only the line last prepared; any other: true. */
+  mayMatch(t: string): boolean {
+    return this.lexicon.mayMatch(t, this.anchored, this.bit);
+  }
+
+  test(t: string): boolean {
+    return this.lexicon.mayMatch(t, this.anchored, this.bit) && this.regex.test(t);
+  }
+}
+
+/**
+ * Families of phrases that share one gate. V8 runs a big alternation by trying every phrase at every
+ * place it may start, case-insensitively, and the chrome detector asks some forty of them about most
+ * lines (the lexicon detectors took a tenth of the cleaner's CPU time). The gate
+ * indexes every phrase by its first three folded units (up to three: "x", "ad"), once, at module load.
+ * For a line, the units after its leading decoration tell which anchored families (wholeLine,
+ * lineStart) can match at all; one pass over the line, made when the first anywhere family is asked
+ * about it, tells which anywhere families can. A family whose bit is off cannot match; one whose bit is
+ * on runs its regex, which stays the judge.
+ *
+ * Sound because a regex match spells the phrase in the line, unit for unit, up to case (the /iu flag:
+ * folded alike, see foldUnit) and white space (`\s+` for a space: one " " after folding). Families
+ * whose phrases may begin inside the leading decoration (a phrase starting with "-" or "(") are never
+ * skipped. A line other than the prepared one runs the regex.
+ */
+export class Lexicon {
+  readonly families: Phrases[] = [];
+  /**
+   * Whether anywhere families are gated. The pass over the line costs about what two or three anywhere
+   * regexes cost, so it pays only for a lexicon that asks many of them about most lines.
+   */
+  private readonly scanAnywhere: boolean;
+  constructor(options: { scanAnywhere?: boolean } = {}) {
+    this.scanAnywhere = options.scanAnywhere ?? true;
+  }
+
+  private anchoredCount = 0;
+  private anywhereCount = 0;
+  /** Anchored families never skipped: a phrase of theirs begins with leading decoration. */
+  private anchoredAlways = 0;
+  /** Key (folded units as a string) → [anchored bits, anywhere bits]. */
+  private readonly keys = new Map<string, [number, number]>();
+  private table: GramTable | undefined;
+
+  private line: string | undefined;
+  private anchoredBits = 0;
+  private anchoredKnown = false;
+  private anywhereBits = 0;
+  private anywhereKnown = false;
+
+  /** The whole line is one of the phrases, give or take decoration. */
+  wholeLine(phrases: readonly string[]): Phrases {
+    return this.lineStart(phrases, TAIL);
+  }
+
+  /** The line starts with one of the phrases (the rest may be glued on, as dumps do with link text), then `after`. */
+  lineStart(phrases: readonly string[], after = ""): Phrases {
+    return this.add(new RegExp(`${LEAD}(?:${alternation(phrases)})${after}`, "iu"), phrases, true);
+  }
+
+  /** One of the phrases occurs anywhere in the line. */
+  anywhere(phrases: readonly string[]): Phrases {
+    return this.add(new RegExp(`(?:${alternation(phrases)})`, "iu"), phrases, false);
+  }
+
+  /** Sets the line the families will be asked about; returns it. */
+  prepare(t: string): string {
+    this.line = t;
+    this.anchoredKnown = false;
+    this.anywhereKnown = false;
+    return t;
+  }
+
+  /** False only when no phrase of the family can match `t`, the prepared line. */
+  mayMatch(t: string, anchored: boolean, bit: number): boolean {
+    if (t !== this.line) return true;
+    if (anchored) {
+      if (!this.anchoredKnown) {
+        this.anchoredBits = this.anchoredAlways | this.startBits(t);
+        this.anchoredKnown = true;
+      }
+      return (this.anchoredBits & bit) !== 0;
+    }
+    if (!this.scanAnywhere) return true;
+    if (!this.anywhereKnown) {
+      this.anywhereBits = (this.table ?? this.build()).scan(t);
+      this.anywhereKnown = true;
+    }
+    return (this.anywhereBits & bit) !== 0;
+  }
+
+  /** Bits of the anchored families with a key at the start of t, after its leading decoration. */
+  private startBits(t: string): number {
+    const table = this.table ?? this.build();
+    let m = 0;
+    while (m < t.length && isLead(t.charCodeAt(m))) m++;
+    return table.startBits(keyOf(t, m));
+  }
+
+  private add(regex: RegExp, phrases: readonly string[], anchored: boolean): Phrases {
+    const index = anchored ? this.anchoredCount++ : this.anywhereCount++;
+    // 32 bits per kind; a lexicon with more families would be split in two.
+    if (index >= 32) throw new Error("a Lexicon holds at most 32 families of each kind");
+    const bit = 1 << index;
+    for (const p of phrases) {
+      if (p === "" || p.trim() !== p) throw new Error(`lexicon phrase with outer white space: ${JSON.stringify(p)}`);
+      if (anchored && LEAD_CHAR.test(String.fromCodePoint(p.codePointAt(0)!))) this.anchoredAlways |= bit;
+      const key = String.fromCharCode(...keyOf(p, 0));
+      const entry = this.keys.get(key) ?? [0, 0];
+      entry[anchored ? 0 : 1] |= bit;
+      this.keys.set(key, entry);
+    }
+    const family = new Phrases(regex, phrases, anchored, this, bit);
+    this.families.push(family);
+    this.table = undefined;
+    this.line = undefined;
+    return family;
+  }
+
+  private build(): GramTable {
+    this.table = new GramTable(this.keys);
+    return this.table;
+  }
+}
+
+/** A key of fewer than three units is hashed with this in the missing places (a unit is at most 0xffff). */
+const NONE = 0x10000;
+/** Slots per table: 32,768 × 4 bytes; with a few hundred keys, a place of a line hits a key's slot by chance 1 time in 100. */
+const TABLE_BITS = 15;
+function slotOf(a: number, b: number, c: number): number {
+  return Math.imul(a ^ Math.imul(b ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - TABLE_BITS);
+}
+
+/**
+ * The family bits of keys of one to three units, by hash slot, one table per kind (anchored,
+ * anywhere). Keys that share a slot share their bits: a line may then run a regex it need not, never
+ * skip one it needs. One load per place of the line, no probing.
+ */
+class GramTable {
+  private readonly anchored = new Int32Array(1 << TABLE_BITS);
+  private readonly anywhere = new Int32Array(1 << TABLE_BITS);
+  /** Some anywhere key has fewer than three units ("同意"): look up one- and two-unit keys too. */
+  private readonly shortAnywhere: boolean;
+
+  constructor(keys: ReadonlyMap<string, [number, number]>) {
+    let short = false;
+    for (const [key, [anchored, anywhere]] of keys) {
+      const unit = (i: number) => (i < key.length ? key.charCodeAt(i) : NONE);
+      const slot = slotOf(unit(0), unit(1), unit(2));
+      this.anchored[slot]! |= anchored;
+      this.anywhere[slot]! |= anywhere;
+      if (anywhere !== 0 && key.length < KEY_UNITS) short = true;
+    }
+    this.shortAnywhere = short;
+  }
+
+  /** The anchored bits of the keys that `key` (up to three units) starts with. */
+  startBits(key: readonly number[]): number {
+    const a = key[0];
+    if (a === undefined) return 0;
+    let bits = this.anchored[slotOf(a, NONE, NONE)]!;
+    if (key.length >= 2) bits |= this.anchored[slotOf(a, key[1]!, NONE)]!;
+    if (key.length >= 3) bits |= this.anchored[slotOf(a, key[1]!, key[2]!)]!;
+    return bits;
+  }
+
+  /** The anywhere bits of every key that occurs in t (folded, white space runs as one " "). */
+  scan(t: string): number {
+    const table = this.anywhere;
+    const short = this.shortAnywhere;
+    let bits = 0;
+    let a = NONE;
+    let b = NONE;
+    for (let i = 0; i < t.length; i++) {
+      const code = t.charCodeAt(i);
+      let c = FOLD[code]!;
+      if (c === 0 && code !== 0) c = foldFirst(code);
+      if (c === SPACE && b === SPACE) continue;
+      // The keys that end at c: three units from a; if short keys exist, two from b and one (c).
+      bits |= table[slotOf(a, b, c)]!;
+      if (short) bits |= table[slotOf(b, c, NONE)]! | table[slotOf(c, NONE, NONE)]!;
+      a = b;
+      b = c;
+    }
+    return bits;
+  }
 }

@@ -16,7 +16,7 @@ const files = readdirSync(join(root, "src", "detectors"))
 const tests = readdirSync(join(root, "test", "detectors"))
   .filter((f) => f.endsWith(".test.ts"))
   .map((f) => f.replace(/\.test\.ts$/, ""))
-  .filter((f) => f !== "registry")
+  .filter((f) => !SUPPORT.has(f))
   .sort();
 const docRows = new Map(
   readFileSync(join(root, "docs", "detectors.md"), "utf8")
