@@ -174,6 +174,21 @@ describe("ingredient lists", () => {
     }
   });
 
+  // Recipe cards that set a blank line between items, with ranges and mixed fractions ("1 – 1 1/2 tsp").
+  const SPACED: Partial<Record<Lang, string[]>> = {
+    en: ["• 1-2 tbsp oil", "• 1 – 1 1/2 tsp sugar", "• 120g noodles"],
+    ar: ["• 1-2 ملعقة زيت", "• 1 – 1 1/2 ملعقة سكر", "• 2 كوب حليب"],
+    ru: ["• 1-2 ст. л. масла", "• 1 – 1 1/2 ч. л. сахара", "• 120 г лапши"],
+    zh: ["• 1-2 汤匙 油", "• 1 – 1 1/2 茶匙 糖", "• 120 克 面条"],
+  };
+  it.each(Object.keys(SPACED) as Lang[])("[%s] keeps ingredients set one blank line apart (valid), drops other quantities so set (invalid)", (lang) => {
+    const [, invalid] = INGREDIENTS[lang]!;
+    for (const [items, kept] of [[SPACED[lang]!, true], [invalid, false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`);
+      for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
+    }
+  });
+
   // A part's heading ("For the dough:") one blank line above the list belongs to it; above a menu it
   // is a lone short line between menus.
   it.each(Object.keys(INGREDIENTS) as Lang[])("[%s] keeps the part heading above an ingredient list (valid), not above a menu (invalid)", (lang) => {
