@@ -1,4 +1,4 @@
-import type { LineFeatures } from "../pipeline/features.js";
+import { stopBeforeImage, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
 import type { DetectorMeta, DocView } from "./types.js";
@@ -299,13 +299,17 @@ function ingredientLists(doc: DocView, idx: readonly number[], anchors: readonly
   const ingredient = (q: number) => INGREDIENT.test(doc.lines[idx[q]!]!.text);
   for (let k = 0; k < idx.length; k++) {
     if (anchors[idx[k]!] || !ingredient(k)) continue;
-    const j = runEnd(idx, k, (i) => !anchors[i]);
+    let j = runEnd(idx, k, (i) => !anchors[i]);
+    // Recipe cards that set a blank line between items: past one blank line, only an ingredient goes on.
+    while (j < idx.length && !anchors[idx[j]!] && idx[j]! === idx[j - 1]! + 2 && ingredient(j)) j = runEnd(idx, j, (i) => !anchors[i]);
     let hits = 0;
     for (let q = k; q < j; q++) if (ingredient(q)) hits++;
     if (j - k >= SENTENCE_LIST_MIN_ITEMS && hits >= SENTENCE_LIST_SHARE * (j - k)) {
       // The part's heading above it ("Für den Mürbeteig:", "For the sauce:"), one blank line away at most.
       const head = k > 0 && !anchors[idx[k - 1]!] && idx[k]! - idx[k - 1]! <= 2 && INTRO_END.test(doc.lines[idx[k - 1]!]!.text) ? k - 1 : k;
       toNear(idx, head, j, anchors, cls, badReason, BUT_SHAPE);
+      // An ingredient's own digits and range dash ("1 – 1 1/2 tbsp") read as a digit or separator run.
+      for (let q = k; q < j; q++) if (ingredient(q)) toNear(idx, q, q + 1, anchors, cls, badReason, ANY);
     }
     k = j - 1;
   }
@@ -323,12 +327,18 @@ function sentenceLists(doc: DocView, features: readonly (LineFeatures | undefine
     if (!item(idx[k]!)) continue;
     const j = runEnd(idx, k, item);
     let sentences = 0;
-    for (let q = k; q < j; q++) if (STATEMENT_END.test(doc.lines[idx[q]!]!.text) && !features[idx[q]!]!.truncated) sentences++;
+    for (let q = k; q < j; q++) if (statementEnd(doc.lines[idx[q]!]!.text) && !features[idx[q]!]!.truncated) sentences++;
     if (j - k >= SENTENCE_LIST_MIN_ITEMS && sentences >= SENTENCE_LIST_SHARE * (j - k)) toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
     k = j - 1;
   }
 }
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
+/** Ends with a full stop, possibly before an image placeholder (a recipe's steps, each with its photo). */
+function statementEnd(text: string): boolean {
+  if (STATEMENT_END.test(text)) return true;
+  const stop = stopBeforeImage(text.trim());
+  return stop === "." || stop === "。";
+}
 
 /** A numbered question ("37. What did one volcano say to the other?", "2) Почему…?", "3. لماذا…؟", "4. 为什么…？"). */
 const NUMBERED_QUESTION = /^\s*(?:[QF]\s?)?(\d{1,4})\s*[.):．、]\s*\S.*[?？؟]\s*$/u;
@@ -520,11 +530,14 @@ function referenceLists(doc: DocView, idx: readonly number[], anchors: readonly 
     k = j - 1;
   }
 }
+const AMOUNT = String.raw`(?:\d+(?:[.,/]\d+)?(?:\s+\d/\d)?|[½¼¾⅓⅔])`;
+/** An amount, a mixed fraction ("1 1/2") or a range ("1-2", "1 – 1 1/2"). */
+const QUANTITY = String.raw`${AMOUNT}(?:\s*[-–]\s*${AMOUNT})?`;
 /**
  * An ingredient line: a quantity and a kitchen unit ("100 g Butter", "• 1 tbsp minced garlic", "2 EL Öl",
- * "1 ст. л. сахара", "2 ملعقة سكر", "3 大さじ 醤油"). A run of them is a recipe, the text of its page.
+ * "1 ст. л. сахара", "2 ملعقة سكر", "3 大さじ 醤油", "1 – 1 1/2 tsp sugar"). A run of them is a recipe, the text of its page.
  */
-const INGREDIENT = new RegExp(String.raw`^[\s•*·▪◦●\-–]*(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s*(?:${[
+const INGREDIENT = new RegExp(String.raw`^[\s•*·▪◦●\-–]*${QUANTITY}\s*(?:${[
   "g", "gr", "kg", "mg", "ml", "cl", "dl", "l", "el", "tl", "msp", "tbsp", "tsp", "tbs", "cup", "cups", "oz", "lb", "lbs", "pck", "pkg", "prise", "prisen",
   "stück", "scheibe", "scheiben", "zehe", "zehen", "bund", "dose", "dosen", "becher", "päckchen", "cs", "cc", "càs", "càc", "cuillère", "cuillères",
   "cucharada", "cucharadas", "cucharadita", "cucharaditas", "taza", "tazas", "cucchiaio", "cucchiai", "cucchiaino", "cucchiaini", "colher", "colheres",

@@ -82,6 +82,22 @@ export function endsTruncated(t: string): boolean {
   return i >= 2 && t.charCodeAt(i) === 0x2e && t.charCodeAt(i - 1) === 0x2e && t.charCodeAt(i - 2) === 0x2e;
 }
 
+/**
+ * A sentence followed by an image the dump renders as its bracketed file name ("…till fragrant.[DSC_0511-scaled]",
+ * "…wok.⁣[IMG_2475]"): the line ends like a sentence all the same. The name has no spaces and holds a
+ * digit, "_" or "-" (a file name, not a link label such as "[Accueil]"); a letter stands before the
+ * stop, so "1. [Politique]" and "… [les-43-foi]" do not count.
+ */
+const STOP_BEFORE_IMAGE = /\p{L}([.!?。！？])\p{Cf}{0,4}\[[^\]\s]{0,40}[\d_-][^\]\s]{0,40}\]$/u;
+
+/** The stop before a trailing image placeholder of a trimmed line, if there is one (read from the last "["). */
+export function stopBeforeImage(t: string): string | undefined {
+  if (t.charCodeAt(t.length - 1) !== 0x5d /* ] */) return undefined;
+  const open = t.lastIndexOf("[");
+  if (open < 2) return undefined;
+  // Two UTF-16 units for the letter (an astral one), one for the stop, up to four format characters.
+  return STOP_BEFORE_IMAGE.exec(t.slice(Math.max(0, open - 7)))?.[1];
+}
 
 /**
  * Character classes for the share features, one table lookup per UTF-16 unit: per-line regular
@@ -189,7 +205,7 @@ export function measureLine(text: string): { features: LocalFeatures; letters: n
     chars,
     weight: chars + (WIDE_CHAR_WEIGHT - 1) * wide,
     words: tokens.length,
-    terminal: endsSentence(t),
+    terminal: endsSentence(t) || stopBeforeImage(t) !== undefined,
     digitShare: chars ? digits / chars : 0,
     upperShare: letters ? upper / letters : 0,
     symbolShare: chars ? symbols / chars : 0,

@@ -124,6 +124,31 @@ describe("lists of statements", () => {
     const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
     for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
   });
+
+  // A recipe's steps, each followed by its photo as the dump renders it: "…till fragrant.[DSC_0511-scaled]".
+  const withPhotos = (items: string[]): string[] => items.map((x, n) => `${x}[DSC_05${n}1-scaled]`);
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] keeps items that end with a full stop before a photo (valid)", (lang) => {
+    const items = withPhotos(STEPS[lang]!);
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEPS) as Lang[])("[%s] drops questions before a photo (invalid)", (lang) => {
+    const items = withPhotos(asHeadlines(STEPS[lang]!));
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(false);
+  });
+
+  it("a stop before a photo's file name ends a sentence; a link label or a bare number does not", () => {
+    const stop = stopwordsFor("eng");
+    const terminal = (t: string): boolean => lineFeatures(t, 0, 1, stop).terminal;
+    expect(terminal("Stir fry to mix well.[DSC_0518-scaled]")).toBe(true);
+    expect(terminal("Followed by all the seasoning.\u2063[DSC_0517]")).toBe(true);
+    expect(terminal("Stir fry to mix well [DSC_0518-scaled]")).toBe(false);
+    expect(terminal("1. [Politique]")).toBe(false);
+    expect(terminal("Read the full story. [Accueil]")).toBe(false);
+  });
 });
 
 // A run of quantities with kitchen units is a recipe's ingredient list; quantities with other units
@@ -145,6 +170,21 @@ describe("ingredient lists", () => {
     const [valid, invalid] = INGREDIENTS[lang]!;
     for (const [items, kept] of [[valid, true], [invalid, false]] as const) {
       const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+      for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
+    }
+  });
+
+  // Recipe cards that set a blank line between items, with ranges and mixed fractions ("1 – 1 1/2 tsp").
+  const SPACED: Partial<Record<Lang, string[]>> = {
+    en: ["• 1-2 tbsp oil", "• 1 – 1 1/2 tsp sugar", "• 120g noodles"],
+    ar: ["• 1-2 ملعقة زيت", "• 1 – 1 1/2 ملعقة سكر", "• 2 كوب حليب"],
+    ru: ["• 1-2 ст. л. масла", "• 1 – 1 1/2 ч. л. сахара", "• 120 г лапши"],
+    zh: ["• 1-2 汤匙 油", "• 1 – 1 1/2 茶匙 糖", "• 120 克 面条"],
+  };
+  it.each(Object.keys(SPACED) as Lang[])("[%s] keeps ingredients set one blank line apart (valid), drops other quantities so set (invalid)", (lang) => {
+    const [, invalid] = INGREDIENTS[lang]!;
+    for (const [items, kept] of [[SPACED[lang]!, true], [invalid, false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${items.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`);
       for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
     }
   });
