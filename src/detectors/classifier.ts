@@ -237,6 +237,26 @@ export const LIST_INTRO_MIN_WORDS = 5;
 export const LIST_MIN_ITEMS = 2;
 const INTRO_END = /[:：]\s*$/u;
 
+/**
+ * A sentence that ends with a full stop announces a list too when the list is numbered 1, 2, 3, … for at
+ * least this many items ("Here's the full list from Hit Parader." over "01. Robert Plant" … "100. Ray
+ * Gillen"): a ranking. Tables of contents and teaser lists stand under a bare heading, not a sentence.
+ */
+export const NUMBERED_LIST_MIN_ITEMS = 5;
+const SENTENCE_STOP = /[.!。！]\s*$/u;
+const LIST_NUMBER = /^\s*(\d{1,3})[.)]\s/u;
+
+/** Whether the lines idx[from] .. idx[to - 1] carry consecutive list numbers. */
+function consecutivelyNumbered(doc: DocView, idx: readonly number[], from: number, to: number): boolean {
+  let n = -1;
+  for (let q = from; q < to; q++) {
+    const m = LIST_NUMBER.exec(doc.lines[idx[q]!]!.text);
+    if (!m || (n >= 0 && Number(m[1]) !== n + 1)) return false;
+    n = Number(m[1]);
+  }
+  return true;
+}
+
 /** Which bad lines a structure rule may make borderline, by their reason. */
 type Demotable = (reason: string | undefined) => boolean;
 /** Only lines judged on their words (too few stopwords, a list of links): a list item's shortfalls. */
@@ -273,7 +293,8 @@ function runEnd(idx: readonly number[], from: number, member: (i: number) => boo
  * zehn Punkte:") are the article's text, however short: they become borderline lines, so that the list
  * reads as a run of text and the article region runs on through it. Menus and teaser lists stand under a
  * bare heading ("Ressorts", "Mehr zum Thema:"), not under a sentence. Items a lexicon detector flagged and
- * items shaped like URLs or symbol runs keep their class.
+ * items shaped like URLs or symbol runs keep their class. A sentence ending with a full stop announces only
+ * a ranking (NUMBERED_LIST_MIN_ITEMS).
  */
 function introducedLists(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
   cls: LineClass[], badReason: (string | undefined)[], hasStoplist: boolean, t: ClassifierThresholds): void {
@@ -281,10 +302,13 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
   for (let k = 0; k < idx.length; k++) {
     const i = idx[k]!;
     const f = features[i]!;
-    if (anchors[i] || f.bullet || f.words < LIST_INTRO_MIN_WORDS || !INTRO_END.test(doc.lines[i]!.text)) continue;
+    if (anchors[i] || f.bullet || f.words < LIST_INTRO_MIN_WORDS) continue;
     if (hasStoplist && f.stopDensity < t.stopLow) continue;
+    const colon = INTRO_END.test(doc.lines[i]!.text);
+    if (!colon && !SENTENCE_STOP.test(doc.lines[i]!.text)) continue;
     const j = runEnd(idx, k + 1, item);
     if (j - k - 1 < LIST_MIN_ITEMS) continue;
+    if (!colon && !(j - k - 1 >= NUMBERED_LIST_MIN_ITEMS && consecutivelyNumbered(doc, idx, k + 1, j))) continue;
     toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
     k = j - 1;
   }

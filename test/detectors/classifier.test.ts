@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -584,6 +584,43 @@ describe("link digests", () => {
       const l = d.lines.find((x) => x.text === line)!;
       expect(l.keep, line).toBe(false);
       expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+// A ranking (items numbered 1, 2, 3, …) under a sentence that ends with a full stop is the article's
+// text; the same names numbered out of order (a menu of numbered sections, a teaser list) are not.
+const RANKINGS: Partial<Record<Lang, { intro: string; names: string[] }>> = {
+  en: { intro: "Here is the full list of the best night bus routes in the country.", names: ["Route N1", "Route N7", "Route N12", "Route N3", "Route N9", "Route N5"] },
+  ar: { intro: "هذه هي القائمة الكاملة لأفضل خطوط الحافلات الليلية في البلاد.", names: ["الخط ن1", "الخط ن7", "الخط ن12", "الخط ن3", "الخط ن9", "الخط ن5"] },
+  ru: { intro: "Вот и весь список того, что мы считаем лучшими из всех ночных маршрутов в стране.", names: ["Маршрут Н1", "Маршрут Н7", "Маршрут Н12", "Маршрут Н3", "Маршрут Н9", "Маршрут Н5"] },
+  zh: { intro: "这就是我们认为在全国所有的夜间公交线路中最好的那些线路的完整名单。", names: ["东湖夜班线", "西山夜班线", "南港夜班线", "北城夜班线", "中心夜班线", "滨江夜班线"] },
+};
+
+describe("numbered rankings under a sentence", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(RANKINGS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, items: string[]): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang][0]}\n\n${RANKINGS[lang]!.intro}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n\n${MENUS.en.join("\n")}\n`;
+
+  it.each(Object.keys(RANKINGS) as Lang[])("[%s] keeps items numbered 1 to n (valid)", (lang) => {
+    const items = RANKINGS[lang]!.names.map((x, k) => `${k + 1}. ${x}`);
+    const d = cleanDocument(page(lang, items));
+    for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(RANKINGS) as Lang[])("[%s] drops them numbered out of order, or fewer than NUMBERED_LIST_MIN_ITEMS (invalid)", (lang) => {
+    const names = RANKINGS[lang]!.names;
+    for (const items of [names.map((x, k) => `${(k * 3) % 7 + 1}. ${x}`), names.slice(0, NUMBERED_LIST_MIN_ITEMS - 1).map((x, k) => `${k + 1}. ${x}`)]) {
+      const d = cleanDocument(page(lang, items));
+      // The first item stands next to the sentence, whose neighbour rules may keep it; the others may not.
+      for (const item of items.slice(1)) {
+        const l = d.lines.find((x) => x.text === item)!;
+        expect(l.keep, item).toBe(false);
+        expect(l.removal!.detector).toBe(meta.id);
+      }
     }
   });
 });
