@@ -17,6 +17,19 @@ export function alternation(phrases: readonly string[]): string {
   return phrases.map((p) => escape(p).replace(/ /g, String.raw`\s+`)).join("|");
 }
 
+/**
+ * The literal start of a regex fragment, up to its first special character: "istock(?:photo)?" →
+ * "istock", "getty\\s?images" → "getty", "ap photo" → "ap photo". A quantifier takes the character before
+ * it too ("colou?r" → "colo"). Throws if nothing literal is left.
+ */
+export function literalStart(fragment: string): string {
+  const special = fragment.search(/[\\[\](){}.*+?^$|]/);
+  if (special === -1) return fragment;
+  const start = fragment.slice(0, /[*+?{]/.test(fragment[special]!) ? special - 1 : special);
+  if (start === "") throw new Error(`no literal start in ${JSON.stringify(fragment)}`);
+  return start.trimEnd();
+}
+
 const APOSTROPHES = /[’‘ʼ`´]/g;
 export function normalizeForLexicon(text: string): string {
   return text.trim().replace(APOSTROPHES, "'");
@@ -152,6 +165,17 @@ export class Lexicon {
     return this.add(new RegExp(`(?:${alternation(phrases)})`, "iu"), phrases, false);
   }
 
+  /**
+   * A regex written by hand, behind the gate. `phrases` must be literal starts of its alternatives:
+   * every match of `regex` spells one of them (up to case; a space in a phrase stands for white space),
+   * anywhere in the line, or, when anchored, right after `^` and leading decoration (characters of
+   * LEAD). Use literalStart to take them from the regex's own fragments. A global regex is only for
+   * mayMatch (its `test` keeps state).
+   */
+  custom(regex: RegExp, phrases: readonly string[], anchored: boolean): Phrases {
+    return this.add(regex, phrases, anchored);
+  }
+
   /** Sets the line the families will be asked about; returns it. */
   prepare(t: string): string {
     this.line = t;
@@ -181,9 +205,16 @@ export class Lexicon {
   /** Bits of the anchored families with a key at the start of t, after its leading decoration. */
   private startBits(t: string): number {
     const table = this.table ?? this.build();
-    let m = 0;
-    while (m < t.length && isLead(t.charCodeAt(m))) m++;
-    return table.startBits(keyOf(t, m));
+    let i = 0;
+    while (i < t.length && isLead(t.charCodeAt(i))) i++;
+    // The first KEY_UNITS folded units from there, a run of white space as one (as keyOf, unallocated).
+    const units = [NONE, NONE, NONE];
+    let n = 0;
+    for (; i < t.length && n < KEY_UNITS; i++) {
+      const f = foldUnit(t.charCodeAt(i));
+      if (f !== SPACE || n === 0 || units[n - 1] !== SPACE) units[n++] = f;
+    }
+    return table.startBits(units[0]!, units[1]!, units[2]!);
   }
 
   private add(regex: RegExp, phrases: readonly string[], anchored: boolean): Phrases {
@@ -243,13 +274,12 @@ class GramTable {
     this.shortAnywhere = short;
   }
 
-  /** The anchored bits of the keys that `key` (up to three units) starts with. */
-  startBits(key: readonly number[]): number {
-    const a = key[0];
-    if (a === undefined) return 0;
+  /** The anchored bits of the keys that units a, b, c (NONE past the end of the line) start with. */
+  startBits(a: number, b: number, c: number): number {
+    if (a === NONE) return 0;
     let bits = this.anchored[slotOf(a, NONE, NONE)]!;
-    if (key.length >= 2) bits |= this.anchored[slotOf(a, key[1]!, NONE)]!;
-    if (key.length >= 3) bits |= this.anchored[slotOf(a, key[1]!, key[2]!)]!;
+    if (b !== NONE) bits |= this.anchored[slotOf(a, b, NONE)]!;
+    if (c !== NONE) bits |= this.anchored[slotOf(a, b, c)]!;
     return bits;
   }
 
