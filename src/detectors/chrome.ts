@@ -25,7 +25,7 @@ export const meta: DetectorMeta = {
     copyright: "copyright and all-rights-reserved footers",
     ad: "advertisement labels",
     navigation: "skip links, menu, search, back-to-top, more",
-    credit: "photo and image credits (\"Foto: dpa\", \"Name/Shutterstock.com\")",
+    credit: "photo and image credits (\"Foto: dpa\", \"Name/Shutterstock.com\", \"© Name\" without a year)",
     teaser: "a link to another article glued to its head (\"Read more: …\", \"Lesen Sie auch: …\")",
     "about-author": "the head of an author box (\"About the author\", \"Über den Autor\")",
   },
@@ -79,6 +79,14 @@ const emailCapture = lexicon.lineStart(["enter your email", "enter your e-mail",
 const subscribeBlog = lexicon.anywhere(["subscribe to this blog", "receive notifications of new posts", "notifications of new posts by email", "neue beiträge per e-mail", "benachrichtigungen über neue beiträge", "um diesem blog zu folgen", "pour suivre ce blog", "notifications des nouveaux articles", "recibir notificaciones de nuevas entradas", "per ricevere notifiche di nuovi articoli", "receber notificações de novas publicações", "получать уведомления о новых записях"]);
 /** WordPress post footers: "This entry was posted in … Bookmark the permalink." */
 const postedIn = lexicon.anywhere(["this entry was posted in", "bookmark the permalink", "dieser eintrag wurde veröffentlicht in", "lesezeichen auf den permalink", "setze ein lesezeichen auf den permalink", "cet article a été publié dans", "ajoutez ce permalien", "esta entrada fue publicada en", "guarda el enlace permanente", "questa voce è stata pubblicata in", "aggiungi ai preferiti il permalink", "esta entrada foi publicada em", "эта запись опубликована в", "добавить в закладки ссылку"]);
+/**
+ * "© dtv Verlag", "© DTB", "© Reuters" under a picture: a holder's name with no year is the picture's
+ * credit, which stands between an article's paragraphs; a footer's notice carries its year ("© 2024
+ * Example Media") or its reservation of rights. On the dev set the 2 such lines read as footer
+ * copyright had cut the article region before a last paragraph (trafilatura-eval, 2 snippets).
+ */
+export const COPYRIGHT_CREDIT_MAX_WORDS = 4;
+const DIGIT = /\d/u;
 /** Photo credits: "Foto: Name", "Photo: AFP", "Bild: dpa", "Crédit photo : …". */
 const photoCredit = lexicon.lineStart(["beitragsbild", "featured image", "titelbild", "image d'illustration", "imagen de archivo", "bild via", "foto via", "photo via", "image via", "foto:", "fotos:", "photo:", "photos:", "bild:", "bilder:", "image:", "images:", "credit:", "credits:", "photo credit:", "crédit photo", "crédits photo", "© photo", "foto ©", "fotografía:", "immagine:", "фото:", "الصورة:", "صورة:", "图片来源", "写真:"]);
 const bareTime = /^[\s•*·|]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:uhr|am|pm|a\.m\.|p\.m\.|h|hrs|utc|gmt|mez|cet|et|pt)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h)?)?)[\s.]*$/iu;
@@ -234,6 +242,7 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
   if (postedIn.test(t)) return "tags";
   if (breadcrumbHome.test(t) && !f.terminal) return "breadcrumb";
   if (tagsPrefix.test(t) && tagsSuffix.test(t.replace(tagsPrefix.regex, ""))) return "tags";
+  if (copyrightStart.test(t) && !copyrightAny.test(t) && f.words <= COPYRIGHT_CREDIT_MAX_WORDS && !DIGIT.test(t)) return "credit";
   if (copyrightStart.test(t) || copyrightAny.test(t)) return "copyright";
   if (cookieLong.test(t) && cookieVerb.test(t)) return "cookie";
   return undefined;

@@ -95,16 +95,23 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
 
-/** Index just past the string starting at `i` (which holds a quote). */
+/**
+ * Index just past the string starting at `i` (which holds a quote), in valid JSON. With indexOf, not a
+ * loop over the characters: the text field is nearly the whole record, and this ran over every one
+ * of its characters on the thread that reads and writes (1% of a -j1 run).
+ */
 function skipString(src: string, i: number): number {
   let j = i + 1;
-  while (j < src.length) {
-    const c = src.charCodeAt(j);
-    if (c === 0x5c /* \ */) j += 2;
-    else if (c === 0x22) return j + 1;
-    else j++;
+  let quote = src.indexOf('"', j);
+  let escape = src.indexOf("\\", j);
+  for (;;) {
+    if (quote < 0) return src.length;
+    if (escape < 0 || escape > quote) return quote + 1;
+    // An escaped character (\" among them) cannot end the string.
+    j = escape + 2;
+    if (quote < j) quote = src.indexOf('"', j);
+    escape = src.indexOf("\\", j);
   }
-  return j;
 }
 
 /** Index just past the JSON value starting at `i`. */

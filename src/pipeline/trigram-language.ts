@@ -39,14 +39,19 @@ function trigramKey(s: string, i: number): number {
   return s.charCodeAt(i) * 0x100000000 + s.charCodeAt(i + 1) * 0x10000 + s.charCodeAt(i + 2);
 }
 
-function slotHash(key: number, mask: number): number {
-  return Math.imul((key % 0x100000000) ^ Math.imul(Math.floor(key / 0x100000000), 0x9e3779b1), 0x85ebca6b) >>> 0 & mask;
+/**
+ * Hash of a trigram from its first unit and its last two (the key's high 16 and low 32 bits), in
+ * integer arithmetic: taking them apart from the key with % and / on doubles was most of the cost of
+ * a detection.
+ */
+function trigramHash(first: number, lastTwo: number): number {
+  return Math.imul(lastTwo ^ Math.imul(first, 0x9e3779b1), 0x85ebca6b) >>> 0;
 }
 
-/** The slot of `key`, or of the empty slot where it would go. */
-function slotOf(m: Pick<ScriptModels, "keys">, key: number): number {
+/** The slot of `key` (whose trigramHash is `hash`), or of the empty slot where it would go. */
+function slotOf(m: Pick<ScriptModels, "keys">, key: number, hash: number): number {
   const mask = m.keys.length - 1;
-  let i = slotHash(key, mask);
+  let i = hash & mask;
   while (m.keys[i] !== key && m.keys[i] !== -1) i = (i + 1) & mask;
   return i;
 }
@@ -77,7 +82,7 @@ for (const script of Object.keys(data)) {
   };
   let at = 0;
   for (const [tri, list] of lists) {
-    const slot = slotOf(m, tri);
+    const slot = slotOf(m, tri, trigramHash(Math.floor(tri / 0x100000000), tri % 0x100000000));
     m.keys[slot] = tri;
     m.start[slot] = at;
     m.postings.set(list, at);
@@ -89,8 +94,77 @@ for (const script of Object.keys(data)) {
 
 const SCRIPTS = Object.entries(expressions);
 
+/**
+ * franc's getTopScript counts `value.match(expression).length` for each script: one regular-expression
+ * pass per script (19 of them) over the sample. Each of franc-min's expressions is an alternation of
+ * classes of single BMP units without surrogates, and of surrogate pairs (a high surrogate or a class
+ * of them, then a low surrogate or a class of them): every match is one code point. So the count is
+ * the number of code points of `value` the expression matches on its own, and one pass over the code
+ * points with a table of script bits per code point gives every count at once. (A surrogate that is
+ * not part of a pair can match no alternative.) The shape is checked here when the module loads; should
+ * a franc-min release break it, the regular-expression passes are used.
+ */
+const UNIT_CLASS = /^\[(?!\^)(?:[^\]\\\uD800-\uDFFF]|\\u[0-9A-F]{4})+\]$/i;
+const HIGH = String.raw`(?:\\uD[89AB][0-9A-F]{2}|\[(?:\\uD[89AB][0-9A-F]{2}-?)+\])`;
+const LOW = String.raw`(?:\\uD[C-F][0-9A-F]{2}|\[(?:\\uD[C-F][0-9A-F]{2}-?)+\])`;
+const PAIR = new RegExp(`^${HIGH}${LOW}$`, "i");
+let SURROGATES = "";
+for (let c = 0xd800; c <= 0xdfff; c++) SURROGATES += String.fromCharCode(c);
+/** Whether every match of `re` is one code point: a unit class that holds no surrogate, or a surrogate pair. */
+function matchesCodePoints(re: RegExp): boolean {
+  if (re.unicode || re.ignoreCase || re.multiline || re.dotAll) return false;
+  const alternatives = re.source.split("|");
+  const units = alternatives.filter((alt) => UNIT_CLASS.test(alt));
+  return alternatives.every((alt) => UNIT_CLASS.test(alt) || PAIR.test(alt)) && !new RegExp(units.join("|")).test(SURROGATES);
+}
+const SCRIPT_BITS = SCRIPTS.length <= 30 && SCRIPTS.every(([, re]) => matchesCodePoints(re));
+/** Each script's expression, matching one whole code point. */
+const WHOLE = SCRIPTS.map(([, re]) => new RegExp(`^(?:${re.source})$`));
+/** Bit 30: computed. Bits 0-29: the scripts (SCRIPTS order) matching the code unit. */
+const KNOWN = 1 << 30;
+const UNIT_SCRIPTS = new Int32Array(0x10000);
+const PAIR_SCRIPTS = new Map<number, number>();
+const scriptCounts = new Int32Array(SCRIPTS.length);
+
+function scriptsOf(ch: string): number {
+  let bits = KNOWN;
+  for (let s = 0; s < WHOLE.length; s++) if (WHOLE[s]!.test(ch)) bits |= 1 << s;
+  return bits;
+}
+
 /** The script with the highest share of characters in `value` (franc's getTopScript). */
 function topScript(value: string): [string | undefined, number] {
+  if (!SCRIPT_BITS) return topScriptByRegex(value);
+  scriptCounts.fill(0);
+  const n = value.length;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    let bits: number;
+    if ((c & 0xf800) !== 0xd800) {
+      bits = UNIT_SCRIPTS[c]!;
+      if (bits === 0) UNIT_SCRIPTS[c] = bits = scriptsOf(value[i]!);
+    } else if (c <= 0xdbff && i + 1 < n && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      const pair = c * 0x10000 + value.charCodeAt(i + 1);
+      bits = PAIR_SCRIPTS.get(pair) ?? 0;
+      if (bits === 0) PAIR_SCRIPTS.set(pair, bits = scriptsOf(value.slice(i, i + 2)));
+      i++;
+    } else continue;
+    bits &= ~KNOWN;
+    while (bits !== 0) {
+      scriptCounts[31 - Math.clz32(bits & -bits)]!++;
+      bits &= bits - 1;
+    }
+  }
+  let top: string | undefined;
+  let topCount = -1;
+  for (let s = 0; s < SCRIPTS.length; s++) {
+    const count = scriptCounts[s]! / n || 0;
+    if (count > topCount) { topCount = count; top = SCRIPTS[s]![0]; }
+  }
+  return [top, topCount];
+}
+
+function topScriptByRegex(value: string): [string | undefined, number] {
   let top: string | undefined;
   let topCount = -1;
   for (const [script, re] of SCRIPTS) {
@@ -105,15 +179,52 @@ function topScript(value: string): [string | undefined, number] {
 const PUNCTUATION = /[\u0021-\u0040]+/g;
 const WHITE = /\s+/g;
 
-/** Counts of the padded sample's trigrams (trigram-utils' asDictionary). */
-function trigramCounts(value: string): Map<number, number> {
+/**
+ * The padded sample's distinct trigrams and their counts (trigram-utils' asDictionary), in an
+ * open-addressing table of typed arrays reused from call to call: a Map keyed by 48-bit numbers boxed
+ * every key, and counting was a third of the cost of a detection.
+ */
+let sampleKeys = new Float64Array(4096).fill(-1);
+let sampleCounts = new Int32Array(4096);
+/** Slot → trigramHash of its key. */
+let sampleHashes = new Int32Array(4096);
+/** Slots in use, in order of first occurrence; `distinct` of them. */
+let used = new Int32Array(2048);
+let distinct = 0;
+
+function trigramCounts(value: string): void {
   const s = " " + value.replace(PUNCTUATION, " ").replace(WHITE, " ").trim().toLowerCase() + " ";
-  const counts = new Map<number, number>();
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const t = trigramKey(s, i);
-    counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Load factor at most one half.
+  if (sampleKeys.length < 2 * s.length) {
+    let capacity = sampleKeys.length;
+    while (capacity < 2 * s.length) capacity *= 2;
+    sampleKeys = new Float64Array(capacity).fill(-1);
+    sampleCounts = new Int32Array(capacity);
+    sampleHashes = new Int32Array(capacity);
+    used = new Int32Array(capacity / 2);
+  } else {
+    for (let k = 0; k < distinct; k++) sampleKeys[used[k]!] = -1;
   }
-  return counts;
+  distinct = 0;
+  const keys = sampleKeys;
+  const mask = keys.length - 1;
+  let b = s.charCodeAt(0), c = s.charCodeAt(1);
+  for (let i = 2; i < s.length; i++) {
+    const a = b;
+    b = c;
+    c = s.charCodeAt(i);
+    const key = a * 0x100000000 + b * 0x10000 + c; // trigramKey(s, i - 2)
+    const hash = trigramHash(a, b * 0x10000 + c);
+    let slot = hash & mask;
+    while (keys[slot] !== key && keys[slot] !== -1) slot = (slot + 1) & mask;
+    if (keys[slot] === key) sampleCounts[slot]!++;
+    else {
+      keys[slot] = key;
+      sampleCounts[slot] = 1;
+      sampleHashes[slot] = hash;
+      used[distinct++] = slot;
+    }
+  }
 }
 
 /** The most probable language of `value` as ISO 639-3, or `und`: exactly what franc-min's `franc(value)` returns. */
@@ -123,15 +234,17 @@ export function detectTrigramLanguage(value: string): string {
   const [script, share] = topScript(value);
   const models = script === undefined ? undefined : MODELS.get(script);
   if (!models) return !script || share === 0 ? "und" : script;
-  const counts = trigramCounts(value);
+  trigramCounts(value);
   const { languages, keys, start, end, postings } = models;
   // franc: distance = Σ over the sample's trigrams of |count - rank - 1|, or MAX_DIFFERENCE when the
   // model lacks the trigram. Integers throughout, so the order of summing does not matter.
-  const distance = new Array<number>(languages.length).fill(MAX_DIFFERENCE * counts.size);
-  for (const [tri, count] of counts) {
-    const slot = slotOf(models, tri);
+  const distance = new Int32Array(languages.length).fill(MAX_DIFFERENCE * distinct);
+  for (let u = 0; u < distinct; u++) {
+    const at = used[u]!;
+    const slot = slotOf(models, sampleKeys[at]!, sampleHashes[at]!);
     if (keys[slot] === -1) continue;
-    for (let k = start[slot]!; k < end[slot]!; k += 2) {
+    const count = sampleCounts[at]!;
+    for (let k = start[slot]!, last = end[slot]!; k < last; k += 2) {
       const d = count - postings[k + 1]! - 1;
       distance[postings[k]!]! += (d < 0 ? -d : d) - MAX_DIFFERENCE;
     }

@@ -122,23 +122,31 @@ export interface LineCounts {
 export function countLines(cleaned: CleanedDocument): LineCounts {
   let lines = 0;
   let removedLines = 0;
-  const byKey = new Map<string, [string, string, number, number]>();
-  let overruled: Map<string, [string, string, number, number]> | undefined;
-  const count = (map: Map<string, [string, string, number, number]>, r: Removal, text: string) => {
-    const key = reasonKey(r);
+  // Keyed by detector, then reason: no `detector/reason` string is built per line (most lines of a
+  // news dump are removed, so this ran once per line).
+  const byKey = new Map<string, Map<string, [string, string, number, number]>>();
+  const removed: [string, string, number, number][] = [];
+  let overruled: Map<string, Map<string, [string, string, number, number]>> | undefined;
+  let overruledList: [string, string, number, number][] | undefined;
+  const count = (map: Map<string, Map<string, [string, string, number, number]>>, list: [string, string, number, number][], r: Removal, text: string) => {
     const bytes = utf8Length(text);
-    const entry = map.get(key);
-    if (entry) { entry[2]++; entry[3] += bytes; } else map.set(key, [key, r.detector, 1, bytes]);
+    let reasons = map.get(r.detector);
+    if (!reasons) map.set(r.detector, reasons = new Map());
+    const entry = reasons.get(r.reason);
+    if (entry) { entry[2]++; entry[3] += bytes; return; }
+    const added: [string, string, number, number] = [reasonKey(r), r.detector, 1, bytes];
+    reasons.set(r.reason, added);
+    list.push(added);
   };
   for (const line of cleaned.lines) {
     if (line.blank) continue;
     lines++;
-    if (line.keep && line.overruled) count(overruled ??= new Map(), line.overruled, line.text);
+    if (line.keep && line.overruled) count(overruled ??= new Map(), overruledList ??= [], line.overruled, line.text);
     if (line.keep || !line.removal) continue;
     removedLines++;
-    count(byKey, line.removal, line.text);
+    count(byKey, removed, line.removal, line.text);
   }
-  return { lang: cleaned.lang, lines, removedLines, removed: [...byKey.values()], ...(overruled && { overruled: [...overruled.values()] }) };
+  return { lang: cleaned.lang, lines, removedLines, removed, ...(overruledList && { overruled: overruledList }) };
 }
 
 /** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHROME_LONG_MAX_CHARS, CHROME_MAX_CHARS, chromeReason, meta } from "../../src/detectors/chrome.js";
+import { CHROME_LONG_MAX_CHARS, CHROME_MAX_CHARS, chromeReason, COPYRIGHT_CREDIT_MAX_WORDS, meta } from "../../src/detectors/chrome.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { afterArticle, decisionOf, inArticle, SCRIPT, verdict, type Lang } from "../helpers.js";
 
@@ -62,6 +62,15 @@ const invalid: [Lang, string, string][] = [
   ["ru", "Фото: ТАСС", "credit"],
   ["ar", "الصورة: رويترز", "credit"],
   ["zh", "图片来源：新华社", "credit"],
+  // A holder's name without a year under a picture is its credit; with a year it is a footer notice.
+  ["de", "© dtv Verlag", "credit"],
+  ["ar", "© رويترز", "credit"],
+  ["ru", "© Городская газета", "credit"],
+  ["zh", "© 新华社", "credit"],
+  ["de", "© 2020 dtv Verlag", "copyright"],
+  ["ar", "© 2024 رويترز", "copyright"],
+  ["ru", "© Городская газета, 2024", "copyright"],
+  ["zh", "© 2024 新华社", "copyright"],
   // Author boxes.
   ["de", "Über den Autor", "about-author"],
   ["en", "About the author", "about-author"],
@@ -166,12 +175,40 @@ describe(`${meta.id}`, () => {
     expect(chromeReason(long, lineFeatures(long, 0, 1, new Set()))).toBeUndefined();
   });
 
+  it("a holder's name under © is a credit up to COPYRIGHT_CREDIT_MAX_WORDS words", () => {
+    const at = `© ${"Verlag ".repeat(COPYRIGHT_CREDIT_MAX_WORDS).trim()}`;
+    const over = `${at} Verlag`;
+    expect(chromeReason(at, lineFeatures(at, 0, 1, new Set()))).toBe("credit");
+    expect(chromeReason(over, lineFeatures(over, 0, 1, new Set()))).toBe("copyright");
+  });
+
   it("prefix and anywhere rules stop at CHROME_LONG_MAX_CHARS", () => {
     const base = "All rights reserved. ";
     const at = base + "x".repeat(CHROME_LONG_MAX_CHARS - base.length);
     const over = at + "x";
     expect(chromeReason(at, lineFeatures(at, 0, 1, new Set()))).toBe("copyright");
     expect(chromeReason(over, lineFeatures(over, 0, 1, new Set()))).toBeUndefined();
+  });
+});
+
+// A picture's credit ("© Name", no year) before the article's last paragraph does not end the article;
+// the same line with a year is the footer's notice, and what follows it is footer.
+const CREDITS: [Lang, string, string, string[]][] = [
+  ["de", "© dtv Verlag", "Das Buch über den Nachtbus ist im dtv Verlag erschienen und kostet im Handel 14,90 Euro.", ["• Welt", "• Wirtschaft", "• Sport", "• Kultur"]],
+  ["ar", "© دار المدينة", "صدر الكتاب عن الحافلات الليلية في المدينة عن دار المدينة للنشر ويباع بعشرين دينارا.", ["• العالم", "• اقتصاد", "• رياضة", "• ثقافة"]],
+  ["ru", "© Городская газета", "Книга о ночных автобусах вышла в городском издательстве и стоит в магазинах пятьсот рублей.", ["• Мир", "• Экономика", "• Спорт", "• Культура"]],
+  ["zh", "© 城市出版社", "这本关于夜间公交的书已由城市出版社出版，在书店的售价为二十元。", ["• 国际", "• 财经", "• 体育", "• 文化"]],
+];
+
+describe("picture credits", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(CREDITS.map(([lang]) => SCRIPT[lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(CREDITS)("[%s] keeps the paragraph after the credit %j (valid)", (lang, credit, last, menu) => {
+    const doc = afterArticle(lang, credit, last, menu.join("\n"));
+    expect(verdict(decisionOf(doc, credit))).toEqual({ detector: meta.id, reason: "credit" });
+    expect(verdict(decisionOf(doc, last))).toBe("kept");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORMULA_MIN_TOKENS, initialClass, isFormula, meta, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { FORMULA_MIN_TOKENS, initialClass, isFormula, meta, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -148,7 +148,21 @@ describe("ingredient lists", () => {
       for (const item of items) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(kept);
     }
   });
+
+  // A part's heading ("For the dough:") one blank line above the list belongs to it; above a menu it
+  // is a lone short line between menus.
+  it.each(Object.keys(INGREDIENTS) as Lang[])("[%s] keeps the part heading above an ingredient list (valid), not above a menu (invalid)", (lang) => {
+    const [valid] = INGREDIENTS[lang]!;
+    const head = PART_HEADS[lang]!;
+    for (const [items, kept] of [[valid, true], [MENUS[lang], false]] as const) {
+      const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${head}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+      expect(d.lines.find((l) => l.text === head)!.keep, head).toBe(kept);
+    }
+  });
 });
+// The Chinese heading ends with an ASCII colon: a full-width "：" is no sentence end in features.ts, and
+// outside the article region only a line that ends like a sentence outlives its neighbours' verdict.
+const PART_HEADS: Partial<Record<Lang, string>> = { en: "For the dough:", ar: "للعجينة:", ru: "Для теста:", zh: "面团材料:" };
 
 // Entries under a reference heading are the article's text (encyclopedia and paper pages); the same
 // entries under another bare heading, or menu items under a reference heading, are not.
@@ -313,6 +327,67 @@ describe("numbered question lists", () => {
     for (const item of list) {
       const l = d.lines.find((x) => x.text === item)!;
       expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+// A listing of records that share their labels (an events calendar: date, venue, tickets per event) is
+// the page's text; the same fields once each, a footer's contact block, are not records.
+const RECORDS: Partial<Record<Lang, { intro: string; labels: [string, string, string]; values: string[][] }>> = {
+  en: {
+    intro: "Upcoming tastings",
+    labels: ["Date", "Venue", "Tickets"],
+    values: [["Friday 21 February, seven in the evening", "Rosie's Bar and Restaurant, Market Street", "sixty nine euros per person"],
+      ["Saturday 29 February, seven in the evening", "The old Corn House, River Road", "sixty five euros per person"],
+      ["Friday 6 March, seven in the evening", "Rock View Inn, Hill Street", "fifty eight euros per person"]],
+  },
+  ar: {
+    intro: "الأمسيات القادمة",
+    labels: ["الموعد", "المكان", "التذاكر"],
+    values: [["الجمعة في المساء بعد الصلاة", "مطعم البحر في شارع السوق", "خمسون دينارا للشخص الواحد"],
+      ["السبت في المساء بعد الصلاة", "بيت الثقافة في شارع النهر", "أربعون دينارا للشخص الواحد"],
+      ["الخميس في المساء بعد الصلاة", "فندق الجبل في شارع التل", "ثلاثون دينارا للشخص الواحد"]],
+  },
+  ru: {
+    intro: "Ближайшие дегустации",
+    labels: ["Дата", "Место", "Вход"],
+    values: [["пятница, семь часов вечера", "бар «Роза», Рыночная улица", "шестьдесят евро с человека"],
+      ["суббота, семь часов вечера", "Старый амбар, Речная улица", "пятьдесят евро с человека"],
+      ["четверг, семь часов вечера", "гостиница «Утёс», Горная улица", "сорок евро с человека"]],
+  },
+  zh: {
+    intro: "近期品鉴会",
+    labels: ["时间", "地点", "门票"],
+    values: [["星期五晚上七点", "市场街玫瑰酒吧", "每人六十九欧元"], ["星期六晚上七点", "河边路老粮仓", "每人六十五欧元"],
+      ["星期四晚上七点", "山街岩景旅馆", "每人五十八欧元"]],
+  },
+};
+
+describe("labelled records", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(RECORDS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const colon = (lang: Lang): string => (lang === "zh" ? "：" : ": ");
+  const page = (lang: Lang, body: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang][0]}\n\n${body}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(RECORDS) as Lang[])("[%s] keeps records that repeat their labels (valid)", (lang) => {
+    const { intro, labels, values } = RECORDS[lang]!;
+    const fields = values.map((v) => v.map((x, k) => `${labels[k]}${colon(lang)}${x}`));
+    const d = cleanDocument(page(lang, `${intro}\n\n${fields.map((r) => r.join("\n")).join("\n\n")}`));
+    for (const line of fields.flat()) expect(d.lines.find((l) => l.text === line)!.keep, line).toBe(true);
+  });
+
+  it.each(Object.keys(RECORDS) as Lang[])("[%s] drops records of RECORD_MIN_FIELDS - 1 fields (invalid)", (lang) => {
+    const { intro, labels, values } = RECORDS[lang]!;
+    const fields = values.map((v) => v.slice(0, RECORD_MIN_FIELDS - 1).map((x, k) => `${labels[k]}${colon(lang)}${x}`));
+    const d = cleanDocument(page(lang, `${intro}\n\n${fields.map((r) => r.join("\n")).join("\n\n")}`));
+    // The first record stands next to the prose, whose neighbour rules may keep it; the others may not.
+    for (const line of fields.slice(1).flat()) {
+      const l = d.lines.find((x) => x.text === line)!;
+      expect(l.keep, line).toBe(false);
       expect(l.removal!.detector).toBe(meta.id);
     }
   });

@@ -22,8 +22,15 @@ describe("detectTrigramLanguage", () => {
     }
   });
 
+  it("gives franc's answer on samples with astral code points and lone surrogates", () => {
+    // The script counts read surrogate pairs as one code point (rare Han, emoji, mathematical letters).
+    for (const sample of ["𠀀𠀁𠀂𠀃𠀄𠀅 漢字の本", "𠀀𠀁𠀂𠀃𠀄 ひらがなカタカナ", "😀😀😀 hello there friends 😀", "\ud800\ud800 lone \udc00 surrogates here \ud83d", "𝐇𝐞𝐥𝐥𝐨 𝐰𝐨𝐫𝐥𝐝 Hello world again", "𞤀𞤁𞤂 𐐀𐐁𐐂 Adlam and Deseret"]) {
+      expect(detectTrigramLanguage(sample), JSON.stringify(sample)).toBe(franc(sample));
+    }
+  });
+
   it("gives franc's answer on generated text", () => {
-    const words = [...LANGS.flatMap((l) => ARTICLE[l].join(" ").split(/\s+/)), "123", "—", "!?", "\n"];
+    const words = [...LANGS.flatMap((l) => ARTICLE[l].join(" ").split(/\s+/)), "123", "—", "!?", "\n", "😀", "𠀀", "\ud800"];
     fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 200 }), fc.string({ maxLength: 30 }), (ws, noise) => {
       const sample = ws.join(" ") + noise;
       expect(detectTrigramLanguage(sample)).toBe(franc(sample));
