@@ -392,3 +392,93 @@ describe("labelled records", () => {
     }
   });
 });
+
+/**
+ * A title's lead over the photo block that opens the article: a credit and a row of share bullets are
+ * decoration and do not count towards the region's margin, so the lead stays; two menu entries in the
+ * same place are lines of their own, and the lead beyond them is chrome.
+ */
+const LEADS: Partial<Record<Lang, { lead: string; credit: string; links: string[] }>> = {
+  en: { lead: "Councillors Ana Ruiz, Tom Berg and Lea Kim back N1, N2 and N3 night routes until 2026.", credit: "© Reuters", links: ["• Night bus timetable", "• Council agenda papers"] },
+  ar: { lead: "أعضاء المجلس آنا رويز وتوم بيرغ ولي كيم يدعمون خطوط الحافلات الليلية ن1 ون2 ون3 حتى 2026.", credit: "© رويترز", links: ["• جدول الحافلات الليلية", "• أوراق جدول المجلس"] },
+  ru: { lead: "Депутаты Анна Руис, Том Берг и Лея Ким поддержали ночные маршруты N1, N2 и N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
+  zh: { lead: "议员安娜·鲁伊斯、汤姆·伯格和李金支持N1、N2和N3夜间线路延续到2026年。", credit: "© 新华社", links: ["• 夜间公交时刻表", "• 市议会议程文件"] },
+};
+
+describe("a lead above the photo block", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(LEADS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, between: string[]): string =>
+    `${MENUS[lang].join("\n")}\n\n${LEADS[lang]!.lead}\n\n${between.join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(LEADS) as Lang[])("[%s] keeps the lead over a credit and share bullets (valid)", (lang) => {
+    const { lead, credit } = LEADS[lang]!;
+    const d = cleanDocument(page(lang, [credit, "•"]));
+    expect(d.lines.find((l) => l.text === lead)!.keep, lead).toBe(true);
+  });
+
+  it.each(Object.keys(LEADS) as Lang[])("[%s] drops the same line over two menu entries (invalid)", (lang) => {
+    const { lead, links } = LEADS[lang]!;
+    const l = cleanDocument(page(lang, links)).lines.find((x) => x.text === lead)!;
+    expect(l.keep, lead).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A photo caption that names who stands where costs the region search no more than a short line: the
+ * deck above it stays with the article. The same names without the marker are a long line of
+ * names, chrome that parts the title from the article.
+ */
+const CAPTIONS: Partial<Record<Lang, { title: string; deck: string; caption: string; plain: string }>> = {
+  en: {
+    title: "Council keeps the night buses for another year",
+    deck: "- Drivers, unions and riders welcome a second year of N1, N2 and N3 routes",
+    caption: "From left: Ana Ruiz, Transport Director, Tom Berg, Union Secretary, Lea Kim, Riders Association, Omar Haddad, City Treasurer, Nina Volk, Regional Office",
+    plain: "Ana Ruiz, Transport Director, Tom Berg, Union Secretary, Lea Kim, Riders Association, Omar Haddad, City Treasurer, Nina Volk, Regional Office",
+  },
+  ar: {
+    title: "المجلس يبقي الحافلات الليلية عاما آخر",
+    deck: "- يرحب السائقون والنقابات والركاب بعام ثان من خطوط ن1 ون2 ون3 التي تعمل في الليل حتى الصباح",
+    caption: "من اليمين إلى اليسار: آنا رويز، مديرة النقل، توم بيرغ، أمين النقابة، لي كيم، جمعية الركاب، عمر حداد، أمين الخزينة، نينا فولك، المكتب الإقليمي",
+    plain: "آنا رويز، مديرة النقل، توم بيرغ، أمين النقابة، لي كيم، جمعية الركاب، عمر حداد، أمين الخزينة، نينا فولك، المكتب الإقليمي",
+  },
+  ru: {
+    title: "Совет сохранил ночные автобусы ещё на год",
+    deck: "- Водители, профсоюзы и пассажиры приветствуют второй год маршрутов N1, N2 и N3",
+    caption: "Слева направо: Анна Руис, директор транспорта, Том Берг, секретарь профсоюза, Лея Ким, ассоциация пассажиров, Омар Хаддад, казначей, Нина Волк, областное управление",
+    plain: "Анна Руис, директор транспорта, Том Берг, секретарь профсоюза, Лея Ким, ассоциация пассажиров, Омар Хаддад, казначей, Нина Волк, областное управление",
+  },
+  zh: {
+    title: "市议会将夜间公交再保留一年",
+    deck: "司机、工会和乘客都欢迎N1、N2和N3夜间线路在明年继续运行到凌晨",
+    caption: "从左至右：交通局长安娜·鲁伊斯、工会秘书汤姆·伯格、乘客协会李金、财务官奥马尔·哈达德、地区办公室尼娜·沃尔克",
+    plain: "交通局长安娜·鲁伊斯、工会秘书汤姆·伯格、乘客协会李金、财务官奥马尔·哈达德、地区办公室尼娜·沃尔克",
+  },
+};
+
+describe("photo captions", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(CAPTIONS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, caption: string): string => {
+    const { title, deck } = CAPTIONS[lang]!;
+    // Dumps often give a photo's caption twice (its alternative text, then the caption below it).
+    return `${MENUS[lang].join("\n")}\n\n${title}\n\n${deck}\n\n${caption}\n${caption}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(CAPTIONS) as Lang[])("[%s] keeps the deck over a caption that says who stands where (valid)", (lang) => {
+    const { deck, caption } = CAPTIONS[lang]!;
+    expect(cleanDocument(page(lang, caption)).lines.find((l) => l.text === deck)!.keep, deck).toBe(true);
+  });
+
+  it.each(Object.keys(CAPTIONS) as Lang[])("[%s] drops it over the same names without the marker (invalid)", (lang) => {
+    const { deck, plain } = CAPTIONS[lang]!;
+    const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === deck)!;
+    expect(l.keep, deck).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
