@@ -207,7 +207,8 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
   if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;
   const t = lexicon.prepare(normalizeForLexicon(text));
   if (f.chars <= CHROME_MAX_CHARS) {
-    if (bareNumber.test(t) || bareTime.test(t) || viewsAfter.test(t) || viewsBefore.test(t)) return "counter";
+    // Each counter pattern needs a digit (\d is the ASCII digits, u flag or not): most lines have none.
+    if (DIGIT.test(t) && (bareNumber.test(t) || bareTime.test(t) || viewsAfter.test(t) || viewsBefore.test(t))) return "counter";
     if (share.test(t)) return "share";
     if (follow.test(t)) return "follow";
     if (tocHead.test(t)) return "navigation";

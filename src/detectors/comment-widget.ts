@@ -75,6 +75,7 @@ const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4
 /** A byline names someone: a word of three letters besides the date (a log or table row has none). */
 const NAME_WORD = /\p{L}{3,}/u;
 const TIME = /(?:^|[^\d])\d{1,2}:\d{2}(?:[^\d]|$)/u;
+const DIGIT = /\d/u;
 /** "Kritischer Kritiker sagt:", "Jane says:", "Paul a dit :": WordPress comment heads. */
 const SAYS_VERBS = ["says", "said", "sagt", "schreibt", "schrieb", "dit", "a dit", "dice", "dijo", "diz", "disse", "zegt", "pisze", "говорит", "пишет", "يقول", "كتب"];
 const SAYS_TAIL = String.raw`\s(?:${SAYS_VERBS.join("|")})\s*:?\s*$`;
@@ -126,16 +127,19 @@ export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "field"
 export function commentEvidence(text: string, f: LocalFeatures): CommentEvidence {
   if (f.chars === 0 || f.chars > FORM_MAX_CHARS) return undefined;
   const t = lexicon.prepare(normalizeForLexicon(text));
+  // Relative times, stamps, counts and bylines all need a digit (\d is the ASCII digits, u flag or
+  // not); most lines have none, so one scan for it spares those regexes.
+  const digit = DIGIT.test(t);
   if (f.chars <= MARKER_MAX_CHARS) {
     if (strong.test(t) || (strongStart.test(t) && !f.terminal)) return "strong-marker";
-    if (relativeTime.test(t) || (STAMP_CLOCK.test(t) && stamp.test(t)) || likeButtons.test(t)) return "meta";
+    if ((digit && (relativeTime.test(t) || (STAMP_CLOCK.test(t) && stamp.test(t)))) || likeButtons.test(t)) return "meta";
     // A count ("11 Comments") is as often a link in the article header as the head of the section.
-    if (weak.test(t) || count.test(t)) return "weak-marker";
+    if (weak.test(t) || (digit && count.test(t))) return "weak-marker";
     if (notifyStart.test(t)) return "form";
     if (formWhole.test(t)) return "field";
   }
-  if (countOn.test(t) && !f.terminal) return "strong-marker";
-  if (f.chars <= BYLINE_MAX_CHARS && (replyByline(t) || saysHead(t) || (!f.terminal && TIME.test(t) && DATE.test(t) && NAME_WORD.test(t.replace(DATE, ""))))) return "meta";
+  if (digit && countOn.test(t) && !f.terminal) return "strong-marker";
+  if (f.chars <= BYLINE_MAX_CHARS && ((digit && replyByline(t)) || saysHead(t) || (digit && !f.terminal && TIME.test(t) && DATE.test(t) && NAME_WORD.test(t.replace(DATE, ""))))) return "meta";
   if (formAnywhere.test(t)) return "form";
   if (moderationTopic.test(t) && moderationRule.test(t)) return "form";
   return undefined;
