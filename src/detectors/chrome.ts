@@ -1,5 +1,5 @@
 import type { LocalFeatures } from "../pipeline/features.js";
-import { alternation, LEAD, Lexicon, normalizeForLexicon, TAIL } from "./lexicon-util.js";
+import { alternation, LEAD, Lexicon, literalStart, normalizeForLexicon, TAIL } from "./lexicon-util.js";
 import type { DetectorMeta } from "./types.js";
 
 /**
@@ -105,11 +105,16 @@ const SENTENCE_END = /[.!?…。！？؟]["'”»)\]]*\s*$/u;
 const SECTION_LEAD = ["more", "other", "latest", "recent", "related", "similar", "popular", "top", "recommended", "further", "more from", "mehr", "weitere", "weiterführende", "verwandte", "ähnliche", "neueste", "neuste", "letzte", "aktuelle", "beliebte", "empfohlene", "meistgelesene", "meistgelesenen", "meist gelesene", "meist gelesenen", "passende", "andere", "mehr zum", "autres", "derniers", "dernières", "otras", "otros", "más", "últimas", "últimos", "altre", "altri", "ultime", "ultimi", "outras", "outros", "mais", "últimas", "meer", "andere", "laatste", "inne", "więcej", "najnowsze", "ostatnie", "diğer", "son", "другие", "ещё", "еще", "последние", "популярные", "похожие", "أحدث", "المزيد من", "آخر"];
 const SECTION_NOUN = ["articles", "article", "stories", "story", "news", "posts", "topics", "headlines", "links", "reads", "artikel", "beiträge", "themen", "thema", "nachrichten", "meldungen", "informationen", "infos", "links", "kolumnen", "geschichten", "texte", "actualités", "actus", "sujets", "infos", "nouvelles", "publications", "noticias", "artículos", "temas", "notas", "entradas", "publicaciones", "articoli", "notizie", "storie", "temi", "notícias", "artigos", "matérias", "artikelen", "berichten", "nieuws", "artykuły", "wiadomości", "tematy", "wpisy", "haberler", "yazılar", "статьи", "новости", "материалы", "записи", "публикации", "مقالات", "الأخبار", "أخبار", "المقالات", "مواضيع"];
 const SECTION_AFTER = ["relacionados", "relacionadas", "similares", "similaires", "liés", "liées", "correlati", "correlate", "simili", "recientes", "récents", "récentes", "recentes", "populaires", "populares", "powiązane", "podobne", "zum thema", "ذات صلة", "مشابهة"];
-const DET = String.raw`(?:(?:the|die|les|los|las|le|la|gli|i|os|as|de|het)\s+)?`;
+const DET_WORDS = ["the", "die", "les", "los", "las", "le", "la", "gli", "i", "os", "as", "de", "het"];
+const DET = String.raw`(?:(?:${DET_WORDS.join("|")})\s+)?`;
 const NEXT = String.raw`(?=[\s:：.!?…»›>|()\[\]\-–—*\d]|$)`;
-const sectionHead = new RegExp(
-  `${LEAD}${DET}(?:(?:${alternation(SECTION_LEAD)})\\s+(?:\\S+\\s+){0,2}(?:${alternation(SECTION_NOUN)})|(?:${alternation(SECTION_NOUN)})\\s+(?:${alternation(SECTION_AFTER)}))${NEXT}`,
-  "iu",
+const sectionHead = lexicon.custom(
+  new RegExp(
+    `${LEAD}${DET}(?:(?:${alternation(SECTION_LEAD)})\\s+(?:\\S+\\s+){0,2}(?:${alternation(SECTION_NOUN)})|(?:${alternation(SECTION_NOUN)})\\s+(?:${alternation(SECTION_AFTER)}))${NEXT}`,
+    "iu",
+  ),
+  [...DET_WORDS, ...SECTION_LEAD, ...SECTION_NOUN],
+  true,
 );
 /** "Read more: Title of another story", "LE PUEDE INTERESAR: …": a related-articles head glued to a teaser. */
 const relatedColon = lexicon.lineStart(["read more", "read also", "also read", "related", "see also", "more", "lesen sie auch", "auch lesen", "mehr zum thema", "lire aussi", "à lire aussi", "voir aussi", "lee también", "lea también", "le puede interesar", "te puede interesar", "leggi anche", "leia também", "veja também", "lees ook", "czytaj też", "czytaj także", "zobacz też", "zobacz także", "читайте также", "اقرأ أيضا", "اقرأ أيضاً", "相关阅读", "関連記事"], String.raw`\s*[:：]\s*\S`);
@@ -120,7 +125,8 @@ const affiliate = lexicon.anywhere(["amazon associate", "amazon services llc", "
 const commissionWord = lexicon.anywhere(["provision", "commission", "comisión", "commissione", "comissão", "prowizj", "комисси", "عمولة"]);
 const thisSite = lexicon.anywhere(["auf dieser seite", "auf unserer seite", "on this site", "on this page", "on our site", "sur ce site", "sur cette page", "en este sitio", "en esta página", "su questo sito", "neste site", "nesta página", "na tej stronie", "на этом сайте", "على هذا الموقع"]);
 /** Stock and agency photo credits standing alone: "TebNad/Shutterstock.com", "AFP / MARCO BERTORELLO", "iStock.com". */
-const AGENCY = /(?:^|[^\p{L}])(?:shutterstock|istock(?:photo)?|getty\s?images|fotolia|adobe\s?stock|unsplash|pixabay|pexels|depositphotos|123rf|dreamstime|alamy|imago|picture[ -]alliance|dpa|afp|reuters|epa|keystone|ap photo|agencja gazeta|east news|flickr|wikimedia commons|тасс|риа новости)(?:\.com)?(?![\p{L}])/iu;
+const AGENCIES = ["shutterstock", "istock(?:photo)?", String.raw`getty\s?images`, "fotolia", String.raw`adobe\s?stock`, "unsplash", "pixabay", "pexels", "depositphotos", "123rf", "dreamstime", "alamy", "imago", "picture[ -]alliance", "dpa", "afp", "reuters", "epa", "keystone", "ap photo", "agencja gazeta", "east news", "flickr", "wikimedia commons", "тасс", "риа новости"];
+const agency = lexicon.custom(new RegExp(String.raw`(?:^|[^\p{L}])(?:${AGENCIES.join("|")})(?:\.com)?(?![\p{L}])`, "iu"), AGENCIES.map(literalStart), false);
 export const AGENCY_CREDIT_MAX_WORDS = 8;
 /** A newsletter box speaks of "our newsletter"; an article sentence about a newsletter rarely does. */
 const ourWord = lexicon.anywhere(["our", "unser", "unsere", "unseren", "unserem", "notre", "nos", "nuestro", "nuestra", "nuestros", "nostra", "nostro", "nossa", "nosso", "onze", "nasz", "naszego", "naszym", "наш", "нашу", "нашей", "نشرتنا"]);
@@ -142,13 +148,18 @@ const roleWord = new RegExp(`(?<![\\p{L}-])(?:${alternation(ROLE)})(?:\\s+(?:at|
 const NAME = String.raw`(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}`;
 const bioStart = new RegExp(String.raw`^\s*${NAME}(?:is|was|ist|war|leitet|schreibt|arbeitet|est|es|è|é|jest|był|была|был|—|–)\s`, "u");
 /** A role first, then where the person works: "Freier Autor in Berlin", "Senior Editor with a focus on …". */
-const roleStart = new RegExp(`^\\s*(?:(?:freier|freie|freelance|senior|staff|free-lance)\\s+)?(?:${alternation(ROLE)})\\s+(?:in|at|bei|für|for|with|of|aus|de|du|chez|en|di|da|w|z|в|с|из|في|لدى|ب)\\s`, "iu");
+const ROLE_ADJECTIVES = ["freier", "freie", "freelance", "senior", "staff", "free-lance"];
+const roleStart = lexicon.custom(
+  new RegExp(`^\\s*(?:(?:${ROLE_ADJECTIVES.join("|")})\\s+)?(?:${alternation(ROLE)})\\s+(?:in|at|bei|für|for|with|of|aus|de|du|chez|en|di|da|w|z|в|с|из|في|لدى|ب)\\s`, "iu"),
+  [...ROLE_ADJECTIVES, ...ROLE],
+  true,
+);
 export const BIO_MAX_CHARS = 400;
 /** The role stands within this many characters after the verb. */
 const BIO_ROLE_WITHIN = 80;
 export function authorBio(text: string, f: LocalFeatures): boolean {
   if (f.chars > BIO_MAX_CHARS || f.chars === 0) return false;
-  const t = normalizeForLexicon(text);
+  const t = lexicon.prepare(normalizeForLexicon(text));
   const m = bioStart.exec(t);
   // The role follows the verb ("X is a senior writer"); before it, it is a title in an article sentence
   // ("DFV-Experte Carsten Schneider war dabei").
@@ -156,7 +167,13 @@ export function authorBio(text: string, f: LocalFeatures): boolean {
 }
 
 /** Share bars glued into one line by the dump ("Email ThisBlogThis!Share to TwitterShare to Facebook"). */
-const networkName = /facebook|twitter|pinterest|whatsapp|linkedin|telegram|reddit|tumblr|flipboard|xing|instagram|youtube|tiktok|threads|bluesky|mastodon|فيسبوك|فيس بوك|تويتر|واتساب|تيليجرام|تلغرام|إنستغرام|انستغرام|يوتيوب|фейсбук|твиттер|телеграм|вконтакте|ютуб|脸书|推特|微博|微信/giu;
+const NETWORK_NAMES = ["facebook", "twitter", "pinterest", "whatsapp", "linkedin", "telegram", "reddit", "tumblr", "flipboard", "xing", "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "فيسبوك", "فيس بوك", "تويتر", "واتساب", "تيليجرام", "تلغرام", "إنستغرام", "انستغرام", "يوتيوب", "фейсбук", "твиттер", "телеграм", "вконтакте", "ютуб", "脸书", "推特", "微博", "微信"];
+/** Global: counted with String#match, so only its gate is asked (mayMatch), never its stateful test. */
+const networkName = lexicon.custom(new RegExp(NETWORK_NAMES.join("|"), "giu"), NETWORK_NAMES, false);
+/** How many network names the prepared line holds. */
+function networkCount(t: string): number {
+  return networkName.mayMatch(t) ? (t.match(networkName.regex)?.length ?? 0) : 0;
+}
 export const GLUED_SHARE_MAX_CHARS = 120;
 export const GLUED_SHARE_MIN_NETWORKS = 3;
 /** "Siguenos en Telegram, Instagram …", "Follow The Gleaner on Twitter …": a follow prompt in a sentence names a network. */
@@ -190,7 +207,8 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
   if (f.chars === 0 || f.chars > CHROME_LONG_MAX_CHARS) return undefined;
   const t = lexicon.prepare(normalizeForLexicon(text));
   if (f.chars <= CHROME_MAX_CHARS) {
-    if (bareNumber.test(t) || bareTime.test(t) || viewsAfter.test(t) || viewsBefore.test(t)) return "counter";
+    // Each counter pattern needs a digit (\d is the ASCII digits, u flag or not): most lines have none.
+    if (DIGIT.test(t) && (bareNumber.test(t) || bareTime.test(t) || viewsAfter.test(t) || viewsBefore.test(t))) return "counter";
     if (share.test(t)) return "share";
     if (follow.test(t)) return "follow";
     if (tocHead.test(t)) return "navigation";
@@ -209,17 +227,17 @@ export function chromeReason(text: string, f: LocalFeatures): string | undefined
     if (readingTime.test(t)) return "counter";
     if (aboutAuthor.test(t)) return "about-author";
     if (f.chars <= SECTION_HEAD_MAX_CHARS && !SENTENCE_END.test(t) && sectionHead.test(t)) return "related";
-    if (!f.terminal && f.words <= AGENCY_CREDIT_MAX_WORDS && AGENCY.test(t) && (f.words <= 3 || /[/©|:]/u.test(t) || t === t.toUpperCase())) return "credit";
+    if (!f.terminal && f.words <= AGENCY_CREDIT_MAX_WORDS && agency.test(t) && (f.words <= 3 || /[/©|:]/u.test(t) || t === t.toUpperCase())) return "credit";
   }
   if (relatedColon.test(t) && !SENTENCE_END.test(t)) return "teaser";
   if (f.chars <= CTA_MAX_CHARS && ((newsletterWord.test(t) && ourWord.test(t)) || inbox.test(t) || alreadySubscriber.test(t))) return "newsletter";
   if (affiliate.test(t) || (commissionWord.test(t) && thisSite.test(t))) return "ad";
   if (f.chars <= PROMPT_MAX_CHARS) {
-    if ((followStart.test(t) && (t.match(networkName)?.length ?? 0) >= 1) || (appDownload.test(t) && appWord.test(t)) || appStraight.test(t)) return "follow";
+    if ((followStart.test(t) && networkCount(t) >= 1) || (appDownload.test(t) && appWord.test(t)) || appStraight.test(t)) return "follow";
     if ((subscribeWord.test(t) && paywallObject.test(t)) || supportAppeal.test(t)) return "newsletter";
     if (loginPrompt.test(t)) return "login";
   }
-  if (f.chars <= GLUED_SHARE_MAX_CHARS && (t.match(networkName)?.length ?? 0) >= GLUED_SHARE_MIN_NETWORKS && f.words <= 2 * GLUED_SHARE_MIN_NETWORKS + 6) return "share";
+  if (f.chars <= GLUED_SHARE_MAX_CHARS && f.words <= 2 * GLUED_SHARE_MIN_NETWORKS + 6 && networkCount(t) >= GLUED_SHARE_MIN_NETWORKS) return "share";
   if (prevNext.test(t)) return "prev-next";
   if (emailCapture.test(t) || subscribeBlog.test(t)) return "newsletter";
   if (postedIn.test(t)) return "tags";

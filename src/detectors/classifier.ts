@@ -585,16 +585,11 @@ export const REFERENCE_QUANTILE = 0.25;
 /** Under this mean density of long lines the list does not fit the text (wrong language guess): go by shape alone. */
 export const MIN_REFERENCE_DENSITY = 0.1;
 
-export interface Calibration {
-  readonly thresholds: ClassifierThresholds;
-  readonly hasStoplist: boolean;
-}
-
 /**
  * Per-document thresholds: the mode's absolute values, lowered when the document's longest lines (most
  * likely its prose) are less stopword-dense than the lists assume.
  */
-export function calibrate(doc: DocView, anchors: readonly boolean[]): Calibration {
+export function calibrate(doc: DocView, anchors: readonly boolean[]): { thresholds: ClassifierThresholds; hasStoplist: boolean } {
   const base = THRESHOLDS[doc.mode];
   if (stopwordsFor(doc.lang).size === 0) return { thresholds: base, hasStoplist: false };
   const pairs: [number, number][] = [];
@@ -624,15 +619,11 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): Calibratio
  * Classifies every line. `anchors[i]` true forces line i to `bad` (a lexicon detector flagged it);
  * `boundaries[i]` marks the anchors that end a section (related, previous/next, comment heads);
  * `inline[i]` the anchors that sit inside an article's text (credits, ad labels), which cost the
- * article region no more than a short line. `calibration` is `calibrate(doc, anchors)`, when the
- * caller has it already.
+ * article region no more than a short line.
  * Blank lines get `short` and are skipped by the context rules.
  */
-export function classify(
-  doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = [], inline: readonly boolean[] = [],
-  calibration: Calibration = calibrate(doc, anchors),
-): Classification {
-  const { thresholds: t, hasStoplist } = calibration;
+export function classify(doc: DocView, anchors: readonly boolean[], boundaries: readonly boolean[] = [], inline: readonly boolean[] = []): Classification {
+  const { thresholds: t, hasStoplist } = calibrate(doc, anchors);
   const n = doc.lines.length;
   const cls: LineClass[] = new Array(n);
   const badReason: (string | undefined)[] = new Array(n).fill(undefined);

@@ -46,7 +46,21 @@ const strongStart = lexicon.lineStart(STRONG.filter((p) => p.split(" ").length >
 const count = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${WEAK.join("|")})[\s:.)]*$`, "iu");
 const weak = lexicon.wholeLine(WEAK);
 /** "Josef Lindner, 9 Apr 2020 / 08:34 Reply": a byline with a date and a reply link at its end. */
-const bylineReply = new RegExp(String.raw`\d.*(?:reply|antworten|répondre|responder|rispondi|responda|beantwoorden|odpowiedz|yanıtla|ответить|رد|回复|返信)[\s.↓]*$`, "iu");
+const REPLY_WORDS = ["reply", "antworten", "répondre", "responder", "rispondi", "responda", "beantwoorden", "odpowiedz", "yanıtla", "ответить", "رد", "回复", "返信"];
+const bylineReply = new RegExp(String.raw`\d.*(?:${REPLY_WORDS.join("|")})[\s.↓]*$`, "iu");
+/**
+ * `bylineReply` backtracks from every digit of the line. A match ends in a reply word and a run of white
+ * space, dots and arrows; that run is all the line's trailing run (a reply word ends in a letter), so the
+ * word ends where stripping the run stops and fits in the REPLY_UNITS units before.
+ */
+const replyTail = new RegExp(`(?:${REPLY_WORDS.join("|")})$`, "iu");
+const REPLY_UNITS = Math.max(...REPLY_WORDS.map((w) => w.length));
+const REPLY_TRAIL = /[\s.↓]/u;
+function replyByline(t: string): boolean {
+  let end = t.length;
+  while (end > 0 && REPLY_TRAIL.test(t[end - 1]!)) end--;
+  return replyTail.test(t.slice(Math.max(0, end - REPLY_UNITS), end)) && bylineReply.test(t);
+}
 /** "6 Kommentare zu “Title”", "12 thoughts on “Title”", "3 réponses à « Titre »": WordPress section heads. */
 const countOn = new RegExp(String.raw`^[\s•*·|(]*\d+\s*(?:${[...WEAK, "thoughts", "thought", "réponses", "réponse", "antworten", "respuestas", "risposte", "respostas", "ответов", "ответа", "ردود"].join("|")})\s+(?:on|to|about|zu|sur|à|a|para|su|sobre|op|do|на|к|على)\s+\S`, "iu");
 const RELATIVE_TIME = String.raw`\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|sekunden?|minuten?|stunden?|tagen?|wochen?|monaten?|monat|jahren?|jahr|secondes?|heures?|jours?|semaines?|mois|ans?|segundos?|minutos?|horas?|días?|semanas?|meses|mes|años?|secondi|minuti|ore|giorni|settimane|mesi|anni|dakika|saat|gün|hafta|ay|yıl|секунд\S*|минут\S*|час\S*|дн\S*|недел\S*|месяц\S*|год\S*|лет|ثوان|دقائق|دقيقة|ساعات|ساعة|أيام|يوم|أسابيع|أشهر|شهر|سنوات|سنة|秒|分钟?|小时|時間|天|日|周|週間|个?月|か月|年)`;
@@ -61,6 +75,7 @@ const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4
 /** A byline names someone: a word of three letters besides the date (a log or table row has none). */
 const NAME_WORD = /\p{L}{3,}/u;
 const TIME = /(?:^|[^\d])\d{1,2}:\d{2}(?:[^\d]|$)/u;
+const DIGIT = /\d/u;
 /** "Kritischer Kritiker sagt:", "Jane says:", "Paul a dit :": WordPress comment heads. */
 const SAYS_VERBS = ["says", "said", "sagt", "schreibt", "schrieb", "dit", "a dit", "dice", "dijo", "diz", "disse", "zegt", "pisze", "говорит", "пишет", "يقول", "كتب"];
 const SAYS_TAIL = String.raw`\s(?:${SAYS_VERBS.join("|")})\s*:?\s*$`;
@@ -112,16 +127,19 @@ export type CommentEvidence = "strong-marker" | "weak-marker" | "form" | "field"
 export function commentEvidence(text: string, f: LocalFeatures): CommentEvidence {
   if (f.chars === 0 || f.chars > FORM_MAX_CHARS) return undefined;
   const t = lexicon.prepare(normalizeForLexicon(text));
+  // Relative times, stamps, counts and bylines all need a digit (\d is the ASCII digits, u flag or
+  // not); most lines have none, so one scan for it spares those regexes.
+  const digit = DIGIT.test(t);
   if (f.chars <= MARKER_MAX_CHARS) {
     if (strong.test(t) || (strongStart.test(t) && !f.terminal)) return "strong-marker";
-    if (relativeTime.test(t) || (STAMP_CLOCK.test(t) && stamp.test(t)) || likeButtons.test(t)) return "meta";
+    if ((digit && (relativeTime.test(t) || (STAMP_CLOCK.test(t) && stamp.test(t)))) || likeButtons.test(t)) return "meta";
     // A count ("11 Comments") is as often a link in the article header as the head of the section.
-    if (weak.test(t) || count.test(t)) return "weak-marker";
+    if (weak.test(t) || (digit && count.test(t))) return "weak-marker";
     if (notifyStart.test(t)) return "form";
     if (formWhole.test(t)) return "field";
   }
-  if (countOn.test(t) && !f.terminal) return "strong-marker";
-  if (f.chars <= BYLINE_MAX_CHARS && (bylineReply.test(t) || saysHead(t) || (!f.terminal && TIME.test(t) && DATE.test(t) && NAME_WORD.test(t.replace(DATE, ""))))) return "meta";
+  if (digit && countOn.test(t) && !f.terminal) return "strong-marker";
+  if (f.chars <= BYLINE_MAX_CHARS && ((digit && replyByline(t)) || saysHead(t) || (digit && !f.terminal && TIME.test(t) && DATE.test(t) && NAME_WORD.test(t.replace(DATE, ""))))) return "meta";
   if (formAnywhere.test(t)) return "form";
   if (moderationTopic.test(t) && moderationRule.test(t)) return "form";
   return undefined;

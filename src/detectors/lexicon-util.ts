@@ -17,6 +17,19 @@ export function alternation(phrases: readonly string[]): string {
   return phrases.map((p) => escape(p).replace(/ /g, String.raw`\s+`)).join("|");
 }
 
+/**
+ * The literal start of a regex fragment, up to its first special character: "istock(?:photo)?" →
+ * "istock", "getty\\s?images" → "getty", "ap photo" → "ap photo". A quantifier takes the character before
+ * it too ("colou?r" → "colo"). Throws if nothing literal is left.
+ */
+export function literalStart(fragment: string): string {
+  const special = fragment.search(/[\\[\](){}.*+?^$|]/);
+  if (special === -1) return fragment;
+  const start = fragment.slice(0, /[*+?{]/.test(fragment[special]!) ? special - 1 : special);
+  if (start === "") throw new Error(`no literal start in ${JSON.stringify(fragment)}`);
+  return start.trimEnd();
+}
+
 const APOSTROPHES = /[’‘ʼ`´]/g;
 export function normalizeForLexicon(text: string): string {
   return text.trim().replace(APOSTROPHES, "'");
@@ -152,6 +165,17 @@ export class Lexicon {
     return this.add(new RegExp(`(?:${alternation(phrases)})`, "iu"), phrases, false);
   }
 
+  /**
+   * A regex written by hand, behind the gate. `phrases` must be literal starts of its alternatives:
+   * every match of `regex` spells one of them (up to case; a space in a phrase stands for white space),
+   * anywhere in the line, or, when anchored, right after `^` and leading decoration (characters of
+   * LEAD). Use literalStart to take them from the regex's own fragments. A global regex is only for
+   * mayMatch (its `test` keeps state).
+   */
+  custom(regex: RegExp, phrases: readonly string[], anchored: boolean): Phrases {
+    return this.add(regex, phrases, anchored);
+  }
+
   /** Sets the line the families will be asked about; returns it. */
   prepare(t: string): string {
     this.line = t;
@@ -181,9 +205,16 @@ export class Lexicon {
   /** Bits of the anchored families with a key at the start of t, after its leading decoration. */
   private startBits(t: string): number {
     const table = this.table ?? this.build();
-    let m = 0;
-    while (m < t.length && isLead(t.charCodeAt(m))) m++;
-    return table.startBits(keyOf(t, m));
+    let i = 0;
+    while (i < t.length && isLead(t.charCodeAt(i))) i++;
+    // The first KEY_UNITS folded units from there, a run of white space as one (as keyOf, unallocated).
+    const units = [NONE, NONE, NONE];
+    let n = 0;
+    for (; i < t.length && n < KEY_UNITS; i++) {
+      const f = foldUnit(t.charCodeAt(i));
+      if (f !== SPACE || n === 0 || units[n - 1] !== SPACE) units[n++] = f;
+    }
+    return table.startBits(units[0]!, units[1]!, units[2]!);
   }
 
   private add(regex: RegExp, phrases: readonly string[], anchored: boolean): Phrases {
@@ -214,20 +245,26 @@ export class Lexicon {
 
 /** A key of fewer than three units is hashed with this in the missing places (a unit is at most 0xffff). */
 const NONE = 0x10000;
-/** Slots per table: 32,768 × 4 bytes; with a few hundred keys, a place of a line hits a key's slot by chance 1 time in 100. */
-const TABLE_BITS = 15;
-function slotOf(a: number, b: number, c: number): number {
-  return Math.imul(a ^ Math.imul(b ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35) >>> (32 - TABLE_BITS);
+function hashOf(a: number, b: number, c: number): number {
+  return Math.imul(a ^ Math.imul(b ^ Math.imul(c, 0x9e3779b1), 0x85ebca6b), 0xc2b2ae35);
 }
+/** Slots per table: 32,768 × 4 bytes, indexed by the hash's high bits. */
+const TABLE_BITS = 15;
+/** Bits per filter: 65,536 (8 kB, stays in the L1 cache), indexed by the hash's low 16 bits. */
+const FILTER_WORDS = 1 << (16 - 5);
 
 /**
  * The family bits of keys of one to three units, by hash slot, one table per kind (anchored,
  * anywhere). Keys that share a slot share their bits: a line may then run a regex it need not, never
- * skip one it needs. One load per place of the line, no probing.
+ * skip one it needs. In front of each table a one-bit filter: with a few hundred keys, 99 places of a
+ * line in 100 stop at the filter, so the 128 kB table is rarely read (reading it at every place cost
+ * cache misses in the cleaner, where other work evicts it).
  */
 class GramTable {
   private readonly anchored = new Int32Array(1 << TABLE_BITS);
   private readonly anywhere = new Int32Array(1 << TABLE_BITS);
+  private readonly anchoredFilter = new Int32Array(FILTER_WORDS);
+  private readonly anywhereFilter = new Int32Array(FILTER_WORDS);
   /** Some anywhere key has fewer than three units ("同意"): look up one- and two-unit keys too. */
   private readonly shortAnywhere: boolean;
 
@@ -235,27 +272,38 @@ class GramTable {
     let short = false;
     for (const [key, [anchored, anywhere]] of keys) {
       const unit = (i: number) => (i < key.length ? key.charCodeAt(i) : NONE);
-      const slot = slotOf(unit(0), unit(1), unit(2));
-      this.anchored[slot]! |= anchored;
-      this.anywhere[slot]! |= anywhere;
-      if (anywhere !== 0 && key.length < KEY_UNITS) short = true;
+      const h = hashOf(unit(0), unit(1), unit(2));
+      const slot = h >>> (32 - TABLE_BITS);
+      if (anchored !== 0) {
+        this.anchored[slot]! |= anchored;
+        this.anchoredFilter[(h & 0xffff) >>> 5]! |= 1 << (h & 31);
+      }
+      if (anywhere !== 0) {
+        this.anywhere[slot]! |= anywhere;
+        this.anywhereFilter[(h & 0xffff) >>> 5]! |= 1 << (h & 31);
+        if (key.length < KEY_UNITS) short = true;
+      }
     }
     this.shortAnywhere = short;
   }
 
-  /** The anchored bits of the keys that `key` (up to three units) starts with. */
-  startBits(key: readonly number[]): number {
-    const a = key[0];
-    if (a === undefined) return 0;
-    let bits = this.anchored[slotOf(a, NONE, NONE)]!;
-    if (key.length >= 2) bits |= this.anchored[slotOf(a, key[1]!, NONE)]!;
-    if (key.length >= 3) bits |= this.anchored[slotOf(a, key[1]!, key[2]!)]!;
+  /** The anchored bits of the keys that units a, b, c (NONE past the end of the line) start with. */
+  startBits(a: number, b: number, c: number): number {
+    if (a === NONE) return 0;
+    let bits = this.find(this.anchored, this.anchoredFilter, hashOf(a, NONE, NONE));
+    if (b !== NONE) bits |= this.find(this.anchored, this.anchoredFilter, hashOf(a, b, NONE));
+    if (c !== NONE) bits |= this.find(this.anchored, this.anchoredFilter, hashOf(a, b, c));
     return bits;
+  }
+
+  private find(table: Int32Array, filter: Int32Array, h: number): number {
+    return (filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) === 0 ? 0 : table[h >>> (32 - TABLE_BITS)]!;
   }
 
   /** The anywhere bits of every key that occurs in t (folded, white space runs as one " "). */
   scan(t: string): number {
     const table = this.anywhere;
+    const filter = this.anywhereFilter;
     const short = this.shortAnywhere;
     let bits = 0;
     let a = NONE;
@@ -266,8 +314,14 @@ class GramTable {
       if (c === 0 && code !== 0) c = foldFirst(code);
       if (c === SPACE && b === SPACE) continue;
       // The keys that end at c: three units from a; if short keys exist, two from b and one (c).
-      bits |= table[slotOf(a, b, c)]!;
-      if (short) bits |= table[slotOf(b, c, NONE)]! | table[slotOf(c, NONE, NONE)]!;
+      let h = hashOf(a, b, c);
+      if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
+      if (short) {
+        h = hashOf(b, c, NONE);
+        if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
+        h = hashOf(c, NONE, NONE);
+        if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
+      }
       a = b;
       b = c;
     }
