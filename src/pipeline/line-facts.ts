@@ -22,9 +22,15 @@ export interface LineFacts {
   readonly local: LocalFeatures;
   /** Letters in the line (language detection ranks lines by it). */
   readonly letters: number;
-  /** The stopword list `stop` was counted against (lists are memoised per language, so identity works). */
+  /**
+   * The stopword lists `stop` and `stop2` were counted against (lists are memoised per language, so
+   * identity works). Two: a short line shared by sites in two languages (a name, "Facebook", a date)
+   * would otherwise be recounted whenever the language changes between documents.
+   */
   stopList?: ReadonlySet<string>;
   stop: number;
+  stopList2?: ReadonlySet<string>;
+  stop2: number;
   /** `null`: looked up, nothing found; `undefined`: not looked up yet. */
   chrome?: string | null;
   comment?: CommentEvidence | null;
@@ -121,15 +127,19 @@ function copyOf(text: string): string {
 
 function measured(text: string): LineFacts {
   const { features, letters } = measureLine(text);
-  return { text, local: features, letters, stop: 0 };
+  return { text, local: features, letters, stop: 0, stop2: 0 };
 }
 
 /** Stopwords among the line's words, for the document's list. */
 export function stopwordsOf(facts: LineFacts, list: ReadonlySet<string>): number {
-  if (facts.stopList !== list) {
-    facts.stop = countStopwords(facts.local.tokens, list);
-    facts.stopList = list;
+  if (facts.stopList === list) return facts.stop;
+  if (facts.stopList2 === list) return facts.stop2;
+  if (facts.stopList !== undefined) {
+    facts.stopList2 = facts.stopList;
+    facts.stop2 = facts.stop;
   }
+  facts.stop = countStopwords(facts.local.tokens, list);
+  facts.stopList = list;
   return facts.stop;
 }
 
