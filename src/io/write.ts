@@ -197,7 +197,7 @@ async function openAtomic(path: string, gzip: boolean, options: { mtime?: Date }
     await handle.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
   };
-  return gzip ? gzipSink(handle, path, finish, discard) : plainSink(handle, path, finish, discard);
+  return batchedSink(path, gzip ? gzipWriter(handle, discard) : plainWriter(handle, discard), finish);
 }
 
 /**
@@ -228,79 +228,84 @@ async function makeDirectory(dir: string): Promise<void> {
   madeDirectories.add(dir);
 }
 
-/** Plain output: text gathered up to BATCH_BYTES, then written through the handle (no stream). */
-function plainSink(handle: FileHandle, path: string, finish: () => Promise<void>, discard: () => Promise<void>): Sink {
+/** Where a file sink's batches go: `send` one, `end` the file, or `stop` and remove it. */
+interface FileWriter {
+  send(text: string): Promise<void>;
+  end(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Text gathered up to BATCH_BYTES before it reaches `writer`; `finish` moves the ended file into
+ * place. Any failure removes the temporary file and is raised as a WriteError naming `path`.
+ */
+function batchedSink(path: string, writer: FileWriter, finish: () => Promise<void>): Sink {
   let buffer = "";
   const flush = async () => {
     if (!buffer) return;
     const text = buffer;
     buffer = "";
-    await handle.writeFile(text);
+    await writer.send(text);
+  };
+  const fail = async (err: unknown) => {
+    buffer = "";
+    await writer.stop();
+    return writeError(err, path);
   };
   return {
     async write(text) {
       buffer += text;
       if (buffer.length < BATCH_BYTES) return;
-      try { await flush(); } catch (err) { await discard(); throw writeError(err, path); }
+      try { await flush(); } catch (err) { throw await fail(err); }
     },
     async close() {
       try {
         await flush();
-        await handle.close();
+        await writer.end();
         await finish();
       } catch (err) {
-        await discard();
-        throw writeError(err, path);
+        throw await fail(err);
       }
     },
-    abort: async () => { buffer = ""; await discard(); },
+    async abort() {
+      buffer = "";
+      await writer.stop();
+    },
   };
 }
 
-/** Gzip output: the text goes through a gzip stream into the handle. */
-function gzipSink(handle: FileHandle, path: string, finish: () => Promise<void>, discard: () => Promise<void>): Sink {
-  const file = handle.createWriteStream(); // closes the handle when it finishes or is destroyed
-  let failure: Error | undefined;
+/** Plain output, written through the handle itself (no stream). */
+function plainWriter(handle: FileHandle, discard: () => Promise<void>): FileWriter {
+  return { send: (text) => handle.writeFile(text), end: () => handle.close(), stop: discard };
+}
+
+/** Gzip output: a gzip stream into the handle's stream, which closes the handle when it ends. */
+function gzipWriter(handle: FileHandle, discard: () => Promise<void>): FileWriter {
+  const file = handle.createWriteStream();
   const zip: Gzip = createGzip();
+  let failure: Error | undefined;
   zip.on("error", (err) => { failure = err; });
   file.on("error", (err) => { failure = err; });
   const failed = new Promise<void>((done) => { zip.once("error", () => done()); file.once("error", () => done()); });
   zip.pipe(file);
-  let buffer = "";
-  const flush = async () => {
-    if (failure) throw failure;
-    if (buffer) {
-      const text = buffer;
-      buffer = "";
-      await Promise.race([writeTo(zip, text), failed]);
-    }
-    if (failure) throw failure;
-  };
-  const stop = async () => {
-    buffer = "";
-    zip.destroy();
-    file.destroy();
-    if (!file.closed) await once(file, "close").catch(() => undefined);
-    await discard();
-  };
+  const check = () => { if (failure) throw failure; };
   return {
-    async write(text) {
-      buffer += text;
-      if (buffer.length < BATCH_BYTES) return;
-      try { await flush(); } catch (err) { await stop(); throw writeError(err, path); }
+    async send(text) {
+      check();
+      await Promise.race([writeTo(zip, text), failed]);
+      check();
     },
-    async close() {
-      try {
-        await flush();
-        zip.end();
-        if (!file.closed) await Promise.race([once(file, "close"), failed]);
-        if (failure) throw failure;
-        await finish();
-      } catch (err) {
-        await stop();
-        throw writeError(err, path);
-      }
+    async end() {
+      check();
+      zip.end();
+      if (!file.closed) await Promise.race([once(file, "close"), failed]);
+      check();
     },
-    abort: stop,
+    async stop() {
+      zip.destroy();
+      file.destroy();
+      if (!file.closed) await once(file, "close").catch(() => undefined);
+      await discard();
+    },
   };
 }
