@@ -1,4 +1,4 @@
-import { stopBeforeImage, type LineFeatures } from "../pipeline/features.js";
+import { lineFeatures, stopBeforeImage, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
 import type { DetectorMeta, DocView } from "./types.js";
@@ -310,8 +310,24 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
     if (j - k - 1 < LIST_MIN_ITEMS) continue;
     if (!colon && !(j - k - 1 >= NUMBERED_LIST_MIN_ITEMS && consecutivelyNumbered(doc, idx, k + 1, j))) continue;
     toNear(idx, k, j, anchors, cls, badReason, WORDS_ONLY);
+    // An item that explains its term in words and then gives an address ("• API_URL, base URL of the
+    // REST API, e.g. http://localhost:7500") reads as a URL run by its shape; its words say otherwise.
+    for (let q = k + 1; q < j; q++) {
+      const i = idx[q]!;
+      if (cls[i] === "bad" && badReason[i] === "boilerplate-shape" && features[i]!.urls > 0 && wordsBesideUrls(doc.lines[i]!.text) >= LIST_INTRO_MIN_WORDS) {
+        cls[i] = "near"; badReason[i] = undefined;
+      }
+    }
     k = j - 1;
   }
+}
+
+const URL_TOKEN = /\b(?:https?:\/\/|www\.)\S+/gu;
+const NO_STOPWORDS: ReadonlySet<string> = new Set();
+
+/** Words once the addresses are taken out, counted as features.ts counts them (CJK by segmenter). */
+function wordsBesideUrls(text: string): number {
+  return lineFeatures(text.replace(URL_TOKEN, " "), 0, 1, NO_STOPWORDS).words;
 }
 
 /**

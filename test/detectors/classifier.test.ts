@@ -98,6 +98,62 @@ describe("lists introduced by a sentence", () => {
   });
 });
 
+// Settings explained under a sentence that announces them: each item names a setting, says in words what
+// it is and gives an address, which alone would read as a URL run. A name and an address alone stay chrome.
+const SETTINGS: Partial<Record<Lang, { intro: string; items: string[] }>> = {
+  en: { intro: "The city publishes its timetable data through the following settings:", items: [
+    "• BUS_API_URL, the address of the timetable service for the night buses, e.g. http://localhost:7500/bus-api/v1",
+    "• TRAM_API_URL, the address of the timetable service for the trams, e.g. http://localhost:7500/tram-api/v1",
+    "• STOP_API_URL, the address of the list of stops with their names, e.g. http://localhost:7500/stops/v1"] },
+  ar: { intro: "وتنشر المدينة بيانات جدول المواعيد من خلال الإعدادات التي يجدها القارئ في القائمة التالية:", items: [
+    "• BUS_API_URL، عنوان خدمة مواعيد الحافلات الليلية في المدينة، مثلا http://localhost:7500/bus-api/v1",
+    "• TRAM_API_URL، عنوان خدمة مواعيد الترام في المدينة كلها، مثلا http://localhost:7500/tram-api/v1",
+    "• STOP_API_URL، عنوان قائمة المحطات مع أسمائها الكاملة، مثلا http://localhost:7500/stops/v1"] },
+  ru: { intro: "Город публикует данные расписания через следующие настройки:", items: [
+    "• BUS_API_URL, адрес службы расписания ночных автобусов города, например http://localhost:7500/bus-api/v1",
+    "• TRAM_API_URL, адрес службы расписания трамваев всего города, например http://localhost:7500/tram-api/v1",
+    "• STOP_API_URL, адрес списка остановок с их полными названиями, например http://localhost:7500/stops/v1"] },
+  zh: { intro: "市政府通过以下的这些设置公布了所有的时刻表数据：", items: [
+    "• BUS_API_URL，夜间公交时刻表服务的地址，例如 http://localhost:7500/bus-api/v1",
+    "• TRAM_API_URL，有轨电车时刻表服务的地址，例如 http://localhost:7500/tram-api/v1",
+    "• STOP_API_URL，所有车站及其名称列表的地址，例如 http://localhost:7500/stops/v1"] },
+};
+
+describe("settings explained in an introduced list", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(SETTINGS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(SETTINGS) as Lang[])("[%s] keeps items that explain an address in words (valid)", (lang) => {
+    const { intro, items } = SETTINGS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${intro}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of [intro, ...items]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  // Arabic keeps short items under an announcing sentence on their own (WORDS_ONLY): its row is below.
+  it.each(["en", "ru", "zh"] as Lang[])("[%s] drops names with bare addresses under the same sentence (invalid)", (lang) => {
+    const { intro } = SETTINGS[lang]!;
+    const items = SETTINGS[lang]!.items.map((x) => `${x.slice(0, x.search(/[,،，]/u))} ${x.slice(x.lastIndexOf(" ") + 1)}`);
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${intro}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+
+  // English items this long read as borderline text on their own, with or without the rule: no row.
+  it.each(["ar", "ru", "zh"] as Lang[])("[%s] drops the explained items under a bare heading (invalid)", (lang) => {
+    const { items } = SETTINGS[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${LISTS[lang]!.heading}\n\n${items.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const item of items) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
 // A list whose items end with a full stop (steps, changelogs) is text; the same list as headlines that
 // end with "?" or "!" is a teaser box.
 const STEPS: Partial<Record<Lang, string[]>> = {
