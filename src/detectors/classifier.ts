@@ -1,4 +1,4 @@
-import { lineFeatures, stopBeforeImage, type LineFeatures } from "../pipeline/features.js";
+import { stopBeforeImage, tokenize, URL_TOKEN, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
 import type { DetectorMeta, DocView } from "./types.js";
@@ -322,12 +322,10 @@ function introducedLists(doc: DocView, features: readonly (LineFeatures | undefi
   }
 }
 
-const URL_TOKEN = /\b(?:https?:\/\/|www\.)\S+/gu;
-const NO_STOPWORDS: ReadonlySet<string> = new Set();
 
 /** Words once the addresses are taken out, counted as features.ts counts them (CJK by segmenter). */
 function wordsBesideUrls(text: string): number {
-  return lineFeatures(text.replace(URL_TOKEN, " "), 0, 1, NO_STOPWORDS).words;
+  return tokenize(text.replace(URL_TOKEN, " ")).length;
 }
 
 /**

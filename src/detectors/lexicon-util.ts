@@ -309,19 +309,11 @@ class GramTable {
     let a = NONE;
     let b = NONE;
     for (let i = 0; i < t.length; i++) {
-      const code = t.charCodeAt(i);
-      let c = FOLD[code]!;
-      if (c === 0 && code !== 0) c = foldFirst(code);
+      const c = foldUnit(t.charCodeAt(i));
       if (c === SPACE && b === SPACE) continue;
       // The keys that end at c: three units from a; if short keys exist, two from b and one (c).
-      let h = hashOf(a, b, c);
-      if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
-      if (short) {
-        h = hashOf(b, c, NONE);
-        if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
-        h = hashOf(c, NONE, NONE);
-        if ((filter[(h & 0xffff) >>> 5]! & (1 << (h & 31))) !== 0) bits |= table[h >>> (32 - TABLE_BITS)]!;
-      }
+      bits |= this.find(table, filter, hashOf(a, b, c));
+      if (short) bits |= this.find(table, filter, hashOf(b, c, NONE)) | this.find(table, filter, hashOf(c, NONE, NONE));
       a = b;
       b = c;
     }

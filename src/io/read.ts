@@ -94,7 +94,7 @@ async function* fileChunks(path: string, signal: AbortSignal | undefined): Async
     for (;;) {
       if (signal?.aborted) return;
       // Under 4 KiB, allocUnsafe slices a shared pool: the probe for the end of a small file is cheap.
-      const buffer = Buffer.allocUnsafe(Math.max(want, 1));
+      const buffer = Buffer.allocUnsafe(want);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) return;
       yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);

@@ -45,7 +45,8 @@ export const WIDE_CHAR_WEIGHT = 3;
 export const SEGMENT_CHUNK = 2000;
 
 const SEPARATOR = /(?:^|\s)(?:\||»|›|\/|•|·|>|<|«|‹|←|→|–)(?=\s|$)/gu;
-const URL = /\b(?:https?:\/\/|www\.)\S+/giu;
+/** A web address, as the `urls` feature counts them (global: reset before use, or use with replace). */
+export const URL_TOKEN = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/gu;
 const HANDLE = /(?:^|\s)@[\p{L}\p{N}_]{2,}/gu;
 const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/giu;
@@ -211,7 +212,7 @@ export function measureLine(text: string): { features: LocalFeatures; letters: n
     symbolShare: chars ? symbols / chars : 0,
     separators: countMatches(SEPARATOR, t),
     // Cheap guards first: most lines have no "/", "@" at all.
-    urls: t.includes("http") || t.includes("www.") ? countMatches(URL, t) : 0,
+    urls: t.includes("http") || t.includes("www.") ? countMatches(URL_TOKEN, t) : 0,
     emails: t.includes("@") ? countMatches(EMAIL, t) : 0,
     handles: t.includes("@") ? countMatches(HANDLE, t) : 0,
     tags: t.includes("<") ? countMatches(TAG, t) : 0,

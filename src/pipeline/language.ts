@@ -117,6 +117,11 @@ const VOTE_MAX_LINES = 48;
 /** Of a long line the opening is enough to vote (~20 words): the share, not the count, is what counts. */
 const VOTE_MAX_CHARS = 120;
 
+/**
+ * Letters only, not tokenize's words: digits, paths and file names ("a1b2c3", "wp-config.php") are no
+ * evidence of a language. Counted with tokenize, a German dev page under a block of English PHP warnings
+ * stayed English.
+ */
 const WORD = /\p{L}+/gu;
 
 /**

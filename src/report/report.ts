@@ -103,6 +103,9 @@ function sorted<T>(map: Map<string, T>): Record<string, T> {
 
 export const reasonKey = (r: Removal) => `${r.detector}/${r.reason}`;
 
+/** Lines and UTF-8 bytes of one reason: `[detector/reason, detector, lines, bytes]`. */
+export type ReasonTally = [key: string, detector: string, lines: number, bytes: number];
+
 /**
  * What the report needs of one cleaned document: a few numbers instead of every line, so that a
  * worker thread can count where it cleaned and send back little (see src/parallel/).
@@ -113,40 +116,46 @@ export interface LineCounts {
   readonly lines: number;
   readonly removedLines: number;
   /** Removed lines by reason, in the order first met: `[detector/reason, detector, lines, UTF-8 bytes]`. */
-  readonly removed: readonly (readonly [key: string, detector: string, lines: number, bytes: number])[];
+  readonly removed: readonly Readonly<ReasonTally>[];
   /** Kept lines whose removal was overruled (`LineDecision.overruled`), the same way; absent when none. */
-  readonly overruled?: readonly (readonly [key: string, detector: string, lines: number, bytes: number])[];
+  readonly overruled?: readonly Readonly<ReasonTally>[];
+}
+
+/**
+ * Tallies by detector, then reason, listed in the order first met. Keyed in two levels so that no
+ * `detector/reason` string is built per line (most lines of a news dump are removed).
+ */
+class ReasonTallies {
+  readonly list: ReasonTally[] = [];
+  private readonly byDetector = new Map<string, Map<string, ReasonTally>>();
+
+  add(r: Removal, text: string): void {
+    const bytes = utf8Length(text);
+    let reasons = this.byDetector.get(r.detector);
+    if (!reasons) this.byDetector.set(r.detector, reasons = new Map());
+    const entry = reasons.get(r.reason);
+    if (entry) { entry[2]++; entry[3] += bytes; return; }
+    const added: ReasonTally = [reasonKey(r), r.detector, 1, bytes];
+    reasons.set(r.reason, added);
+    this.list.push(added);
+  }
 }
 
 /** Counts a cleaned document's lines for the report. Pure. */
 export function countLines(cleaned: CleanedDocument): LineCounts {
   let lines = 0;
   let removedLines = 0;
-  // Keyed by detector, then reason: no `detector/reason` string is built per line (most lines of a
-  // news dump are removed, so this ran once per line).
-  const byKey = new Map<string, Map<string, [string, string, number, number]>>();
-  const removed: [string, string, number, number][] = [];
-  let overruled: Map<string, Map<string, [string, string, number, number]>> | undefined;
-  let overruledList: [string, string, number, number][] | undefined;
-  const count = (map: Map<string, Map<string, [string, string, number, number]>>, list: [string, string, number, number][], r: Removal, text: string) => {
-    const bytes = utf8Length(text);
-    let reasons = map.get(r.detector);
-    if (!reasons) map.set(r.detector, reasons = new Map());
-    const entry = reasons.get(r.reason);
-    if (entry) { entry[2]++; entry[3] += bytes; return; }
-    const added: [string, string, number, number] = [reasonKey(r), r.detector, 1, bytes];
-    reasons.set(r.reason, added);
-    list.push(added);
-  };
+  const removed = new ReasonTallies();
+  let overruled: ReasonTallies | undefined;
   for (const line of cleaned.lines) {
     if (line.blank) continue;
     lines++;
-    if (line.keep && line.overruled) count(overruled ??= new Map(), overruledList ??= [], line.overruled, line.text);
+    if (line.keep && line.overruled) (overruled ??= new ReasonTallies()).add(line.overruled, line.text);
     if (line.keep || !line.removal) continue;
     removedLines++;
-    count(byKey, removed, line.removal, line.text);
+    removed.add(line.removal, line.text);
   }
-  return { lang: cleaned.lang, lines, removedLines, removed, ...(overruledList && { overruled: overruledList }) };
+  return { lang: cleaned.lang, lines, removedLines, removed: removed.list, ...(overruled && { overruled: overruled.list }) };
 }
 
 /** Counts what a run removed, by reason, detector, language and site. Pure: no I/O. */
