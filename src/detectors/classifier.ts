@@ -1,6 +1,7 @@
 import { stopBeforeImage, tokenize, URL_TOKEN, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
+import { mapPacked } from "../pipeline/packed.js";
 import type { DetectorMeta, DocView } from "./types.js";
 
 /**
@@ -219,10 +220,12 @@ export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineF
         seps += g.separators; urls += g.urls; emails += g.emails; handles += g.handles;
       }
       const last = doc.features[j]!;
+      // Every field in inDocument's order, not a spread of f: one hidden class for all line features.
       const agg: LineFeatures = {
-        ...f, chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
-        digitShare: chars ? digits / chars : 0, symbolShare: chars ? symbols / chars : 0, separators: seps, urls, emails, handles,
-        truncated: last.truncated,
+        chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
+        digitShare: chars ? digits / chars : 0, upperShare: f.upperShare, symbolShare: chars ? symbols / chars : 0,
+        separators: seps, urls, emails, handles, tags: f.tags, bullet: f.bullet, truncated: last.truncated,
+        position: f.position, tokens: f.tokens,
       };
       for (let k = i; k <= j; k++) out[k] = agg;
     }
@@ -474,7 +477,7 @@ export const RECORD_MAX_GAP = 2;
  * borderline, so the article region still decides: a listing far from the article stays out.
  */
 function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
-  const label: (string | undefined)[] = idx.map((i) => {
+  const label: (string | undefined)[] = mapPacked(idx, (i) => {
     const text = doc.lines[i]!.text;
     // FIELD needs a colon; most lines have none, and indexOf is cheaper than failing the regex.
     if (text.indexOf(":") < 0 && text.indexOf("：") < 0) return undefined;
@@ -768,7 +771,8 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     if (run > runBest) { runBest = run; runBestEnd = k; }
   }
   if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
-  const best = Math.max(0, ...stretches.map((x) => x[2]));
+  let best = 0;
+  for (const x of stretches) best = Math.max(best, x[2]);
   // 2 = inside a stretch, 1 = in its margin (context-kept lines survive there, condemned ones stay out).
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {
