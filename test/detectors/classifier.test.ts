@@ -733,3 +733,38 @@ describe("counts under gallery cards", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+/**
+ * An article's header: title, kicker, byline, date, then the text. The byline or the date just above the
+ * article marks the header and the title over it is kept; the same title over two plain lines is
+ * too far from the article for its margin.
+ */
+const HEADERS: Partial<Record<Lang, { title: string; kicker: string; credits: [string, string]; plain: [string, string] }>> = {
+  en: { title: "Council keeps the night buses for another year", kicker: "Analysis", credits: ["By Anna Berg", "published 9 August 2012"], plain: ["Night buses", "City council"] },
+  ar: { title: "المجلس يبقي الحافلات الليلية عاما آخر", kicker: "تحليل", credits: ["بقلم آنا برغ", "نشر في 9 أغسطس 2012"], plain: ["الحافلات الليلية", "المجلس البلدي"] },
+  ru: { title: "Совет сохранил ночные автобусы ещё на год", kicker: "Анализ", credits: ["Автор: Анна Берг", "опубликовано 9 августа 2012"], plain: ["Ночные автобусы", "Городской совет"] },
+  zh: { title: "市议会将夜间公交再保留一年", kicker: "分析", credits: ["作者：贝安娜", "2012年8月9日 发布"], plain: ["夜间公交", "市议会"] },
+};
+
+describe("titles over a byline and date", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(HEADERS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, between: [string, string]): string => {
+    const { title, kicker } = HEADERS[lang]!;
+    return `${MENUS[lang].join("\n")}\n\n${title}\n\n${kicker}\n${between.join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] keeps the title over kicker, byline and date (valid)", (lang) => {
+    const { title, credits } = HEADERS[lang]!;
+    expect(cleanDocument(page(lang, credits)).lines.find((l) => l.text === title)!.keep, title).toBe(true);
+  });
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] drops it over two lines that are neither (invalid)", (lang) => {
+    const { title, plain } = HEADERS[lang]!;
+    const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === title)!;
+    expect(l.keep, title).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
