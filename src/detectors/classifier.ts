@@ -674,10 +674,13 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
   for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
   // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
   if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
-  return {
-    thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
-    hasStoplist: true,
+  // A literal in THRESHOLDS' key order, not a spread of base: one hidden class for all thresholds.
+  const thresholds: ClassifierThresholds = {
+    lengthLow: base.lengthLow, lengthHigh: base.lengthHigh, sentenceGood: base.sentenceGood,
+    stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref), stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref),
+    headingDistance: base.headingDistance,
   };
+  return { thresholds, hasStoplist: true };
 }
 
 /**
@@ -744,12 +747,14 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     const i = idx[k]!;
     if (initial[i] !== "short") continue;
     const p = prevStrict[k]!, q = nextStrict[k]!;
-    if (p === "good" && q === "good") cls[i] = "good";
-    else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
-    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
-    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
-    else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    // One store for every outcome: V8 compiles a store that no page has reached yet as a deopt, and
+    // the rule that reaches it late made it compile the whole classifier again (--trace-deopt).
+    const good = (p === "good" && q === "good") || (!(p === "bad" && q === "bad")
+      // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+      && ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")
+        || ((p === "good" || q === "good") && !blockFeatures[i]!.bullet)));
+    cls[i] = good ? "good" : "bad";
+    if (!good) badReason[i] = edgeReason(k);
   }
   // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
   // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
@@ -843,8 +848,12 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
       if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
-        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
-        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
+        // Features read and compared up front: code that only a rare line reaches compiles as a deopt
+        // (--trace-deopt), and this one made V8 compile the classifier again.
+        const { bullet } = blockFeatures[i]!;
+        const twoWords = blockFeatures[i]!.words >= 2;
+        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && twoWords;
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!bullet || twoWords)))) {
           cls[i] = "good"; badReason[i] = undefined;
         }
         continue;
