@@ -850,3 +850,91 @@ describe("data tables", () => {
     }
   });
 });
+
+/**
+ * A gallery's cards: a caption, the counts under the photo ("[heart_icon] 12"), the next photo's title and
+ * a short sentence. The counts cost the region search nothing, so the cards stay one stretch and the short
+ * sentence in it is kept; the same icons with a word ("Like", "Reply") are chrome that parts the cards.
+ */
+const CARDS: Partial<Record<Lang, { cards: [string, string, string][]; words: [string, string] }>> = {
+  en: { cards: [
+    ["My favourite corner of the flat is the window seat where I read in the morning.", "The reading corner", "I found the old chair at a flea market."],
+    ["We painted the kitchen green last spring and have never regretted it since then.", "A green kitchen", "The cupboards are from my grandmother."],
+    ["The balcony is small, but in the summer we eat out there almost every evening.", "Summer on the balcony", "The lamp was a gift from my sister."],
+  ], words: ["Like", "Reply"] },
+  ar: { cards: [
+    ["ركني المفضل في الشقة هو المقعد بجانب النافذة حيث أقرأ في الصباح كل يوم.", "ركن القراءة", "وجدت الكرسي القديم في سوق مستعمل."],
+    ["دهنا المطبخ باللون الأخضر في الربيع الماضي ولم نندم على ذلك أبدا منذ ذلك الحين.", "مطبخ أخضر", "الخزائن كانت لجدتي من قبل."],
+    ["الشرفة صغيرة لكننا في الصيف نأكل فيها تقريبا كل مساء مع الأصدقاء والعائلة.", "الصيف على الشرفة", "المصباح هدية من أختي."],
+  ], words: ["إعجاب", "رد"] },
+  ru: { cards: [
+    ["Мой любимый уголок в квартире — это кресло у окна, где я читаю по утрам.", "Уголок для чтения", "Старое кресло я нашла на блошином рынке."],
+    ["Прошлой весной мы покрасили кухню в зелёный цвет и ни разу об этом не пожалели.", "Зелёная кухня", "Шкафы достались мне от бабушки."],
+    ["Балкон маленький, но летом мы почти каждый вечер ужинаем там все вместе.", "Лето на балконе", "Лампу мне подарила сестра."],
+  ], words: ["Нравится", "Ответить"] },
+  zh: { cards: [
+    ["我最喜欢的角落是窗边的座位，我每天早上都在那里看书。", "阅读角", "这把旧椅子是我在跳蚤市场买的。"],
+    ["去年春天我们把厨房的墙壁刷成了绿色，从那以后我们一次都没有后悔过。", "绿色的厨房", "这些柜子是我奶奶留下的。"],
+    ["阳台虽然很小，但是到了夏天我们几乎每天晚上都在那里吃饭聊天。", "阳台上的夏天", "这盏灯是我姐姐送的。"],
+  ], words: ["赞", "回复"] },
+};
+
+describe("counts under gallery cards", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(CARDS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, counts: boolean): string => {
+    const { cards, words } = CARDS[lang]!;
+    const body = cards.map(([caption, title, sentence], k) =>
+      `[kitchen-0${k}]\n${caption}\n[heart_icon] ${counts ? 12 + k : words[0]}\n[comment_ic] ${counts ? k : words[1]}\n${title}\n${sentence}`);
+    return `${MENUS[lang].join("\n")}\n\n${body.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(CARDS) as Lang[])("[%s] keeps a card's short sentence between counts (valid)", (lang) => {
+    const sentence = CARDS[lang]!.cards[0]![2];
+    expect(cleanDocument(page(lang, true)).lines.find((l) => l.text === sentence)!.keep, sentence).toBe(true);
+  });
+
+  it.each(Object.keys(CARDS) as Lang[])("[%s] drops it when the icons carry words, not counts (invalid)", (lang) => {
+    const sentence = CARDS[lang]!.cards[0]![2];
+    const l = cleanDocument(page(lang, false)).lines.find((x) => x.text === sentence)!;
+    expect(l.keep, sentence).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * An article's header: title, kicker, byline, date, then the text. The byline or the date just above the
+ * article marks the header and the title over it is kept; the same title over two plain lines is
+ * too far from the article for its margin.
+ */
+const HEADERS: Partial<Record<Lang, { title: string; kicker: string; credits: [string, string]; plain: [string, string] }>> = {
+  en: { title: "Council keeps the night buses for another year", kicker: "Analysis", credits: ["By Anna Berg", "published 9 August 2012"], plain: ["Night buses", "City council"] },
+  ar: { title: "المجلس يبقي الحافلات الليلية عاما آخر", kicker: "تحليل", credits: ["بقلم آنا برغ", "نشر في 9 أغسطس 2012"], plain: ["الحافلات الليلية", "المجلس البلدي"] },
+  ru: { title: "Совет сохранил ночные автобусы ещё на год", kicker: "Анализ", credits: ["Автор: Анна Берг", "опубликовано 9 августа 2012"], plain: ["Ночные автобусы", "Городской совет"] },
+  zh: { title: "市议会将夜间公交再保留一年", kicker: "分析", credits: ["作者：贝安娜", "2012年8月9日 发布"], plain: ["夜间公交", "市议会"] },
+};
+
+describe("titles over a byline and date", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(HEADERS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, between: [string, string]): string => {
+    const { title, kicker } = HEADERS[lang]!;
+    return `${MENUS[lang].join("\n")}\n\n${title}\n\n${kicker}\n${between.join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] keeps the title over kicker, byline and date (valid)", (lang) => {
+    const { title, credits } = HEADERS[lang]!;
+    expect(cleanDocument(page(lang, credits)).lines.find((l) => l.text === title)!.keep, title).toBe(true);
+  });
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] drops it over two lines that are neither (invalid)", (lang) => {
+    const { title, plain } = HEADERS[lang]!;
+    const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === title)!;
+    expect(l.keep, title).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
