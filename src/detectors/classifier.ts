@@ -551,6 +551,59 @@ function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly
   for (const [a, b] of records) toNear(idx, a, b + 1, anchors, cls, badReason, BUT_SHAPE);
 }
 
+/** A table row as w3m lays it out: cells parted by runs of two or more spaces ("1.   Effert, Sarah-Lea   1993   13,04"). */
+const CELL_GAP = /\S {2,}(?=\S)/gu;
+const FIGURE = /\p{Nd}/u;
+/** A row has at least this many gaps (three cells)... */
+export const TABLE_ROW_GAPS = 2;
+/** ...a table at least this many rows... */
+export const TABLE_MIN_ROWS = 4;
+/**
+ * ...this share of its block's lines (a relay's runners, a heat's heading stand between the rows; dev set:
+ * a results table had 18 rows in 47 lines, so 1/2 missed it)...
+ */
+export const TABLE_ROW_SHARE = 1 / 3;
+/** ...and this share of its rows hold a figure (a rank, a year, a time, a price): data, not a footer's link columns. */
+export const TABLE_DATA_SHARE = 1 / 2;
+/**
+ * In the region search a table's line counts this share of its weight (a borderline line REGION_NEAR_GAIN):
+ * a table is text of its own, not a run of captions. Dev set: at 0.3 a results table under its page's
+ * headings stays out of the region (its stretch 618 < 15% of the best, 694); at 1.0 a forum's layout
+ * table pulls a comment in; 0.5 keeps the first without the second.
+ */
+export const TABLE_REGION_GAIN = 0.5;
+
+/**
+ * A data table (results, timetables, curricula): a block of consecutive lines, a third or more of them rows
+ * of three or more cells, most rows with a figure. Its cells are names and numbers, so the rows read as link
+ * lists, digit runs or short lines, and the lines between rows (a heading "2. Zeitlauf", a relay's runners)
+ * with them; the whole block slips out as chrome. Its lines become borderline, so the block reads as a run
+ * of text, and count TABLE_REGION_GAIN of their weight in the region search, which still decides: a table
+ * far from any article stays out. A footer laid out in link columns has no figures. Returns the lines of
+ * the tables found.
+ */
+function dataTables(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): boolean[] {
+  const table: boolean[] = new Array(doc.lines.length).fill(false);
+  const row = (i: number): boolean => (doc.lines[i]!.text.trim().match(CELL_GAP)?.length ?? 0) >= TABLE_ROW_GAPS;
+  for (let k = 0; k < idx.length; k++) {
+    if (anchors[idx[k]!]) continue;
+    const j = runEnd(idx, k, (i) => !anchors[i]);
+    let rows = 0, data = 0;
+    for (let q = k; q < j; q++) {
+      const i = idx[q]!;
+      if (!row(i)) continue;
+      rows++;
+      if (FIGURE.test(doc.lines[i]!.text)) data++;
+    }
+    if (rows >= TABLE_MIN_ROWS && rows >= TABLE_ROW_SHARE * (j - k) && data >= TABLE_DATA_SHARE * rows) {
+      toNear(idx, k, j, anchors, cls, badReason, BUT_SHAPE);
+      for (let q = k; q < j; q++) table[idx[q]!] = true;
+    }
+    k = j - 1;
+  }
+  return table;
+}
+
 /** A source line: "via t3n News https://t3n.de/news", "Quelle: Horizont", "Источник: …", "المصدر: …", "来源：…". */
 const SOURCE_LINE = /^\s*(?:via|quelle|source|fonte|fuente|источник|المصدر|来源|出典)(?:\s*[:：]\s*|\s+)\S/iu;
 /** A digest holds at least this many items, each with its source line. */
@@ -719,6 +772,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   labelledRecords(doc, idx, anchors, cls, badReason);
   sourcedDigests(doc, idx, anchors, cls, badReason);
+  const table = dataTables(doc, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,
@@ -797,7 +851,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   const gain = (i: number): number => {
     const f = blockFeatures[i]!;
     if (initial[i] === "good") return f.weight;
-    if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (initial[i] === "near") return table[i] ? TABLE_REGION_GAIN * f.weight : REGION_NEAR_GAIN * f.weight;
     if (boundaries[i]) return -REGION_BOUNDARY_COST;
     if (!anchors[i] && WIDGET_COUNT.test(doc.lines[i]!.text)) return 0;
     if (inline[i] || (initial[i] === "bad" && CAPTION_MARK.test(doc.lines[i]!.text))) return -REGION_SHORT_COST;

@@ -763,6 +763,94 @@ describe("lists of clauses", () => {
   });
 });
 
+// A results table after the article: rows of cells parted by runs of spaces, with ranks, years and times,
+// and a line between rows (a relay's runners). The same layout without figures is a footer's link columns,
+// which a table's weight must not pull into the article.
+const TABLES: Partial<Record<Lang, { rows: string[]; columns: string[] }>> = {
+  en: {
+    rows: [
+      "1.   Anna Ruiz        1993   River Club        13,04   sec.",
+      "2.   Maria Lopez      1994   Town Athletics    13,24   sec.",
+      "Relay: Ruiz, Lopez, Novak, Klein",
+      "3.   Sara Novak       1993   North Runners     13,96   sec.",
+      "4.   Eva Klein        1992   River Club        14,10   sec.",
+    ],
+    columns: [
+      "About us       Contact        Careers        Newsroom       Our history",
+      "Press          Advertise      Jobs           Partners       Investors",
+      "Our values     Awards         Events         Gift cards     Shop",
+      "Help centre    Sitemap        Archive        Newsletters    Podcasts",
+    ],
+  },
+  ar: {
+    rows: [
+      "1.   سارة أحمد       1993   نادي النهر       13,04   ث",
+      "2.   مريم علي        1994   نادي المدينة     13,24   ث",
+      "التتابع: أحمد، علي، حسن، سالم",
+      "3.   نور حسن         1993   نادي الشمال      13,96   ث",
+      "4.   هدى سالم        1992   نادي النهر       14,10   ث",
+    ],
+    columns: [
+      "من نحن        اتصل بنا       وظائف          غرفة الأخبار     تاريخنا       فريقنا",
+      "الصحافة       إعلانات        فرص العمل      الشركاء          المستثمرون    المعارض",
+      "قيمنا          الجوائز        الفعاليات      بطاقات الهدايا    المتجر       المكتبة",
+      "مساعدة        خريطة الموقع   الأرشيف        النشرات          البودكاست     الصور",
+    ],
+  },
+  ru: {
+    rows: [
+      "1.   Анна Петрова     1993   Клуб Река         13,04   сек.",
+      "2.   Мария Иванова    1994   Городской клуб    13,24   сек.",
+      "Эстафета: Петрова, Иванова, Смирнова, Козлова",
+      "3.   Ольга Смирнова   1993   Северный клуб     13,96   сек.",
+      "4.   Ирина Козлова    1992   Клуб Река         14,10   сек.",
+    ],
+    columns: [
+      "О нас          Контакты       Вакансии       Пресс-центр    Наша история",
+      "Пресса         Реклама        Работа         Партнёры       Инвесторам",
+      "Условия        Конфиденциальность            Куки           Доступность",
+      "Помощь         Карта сайта    Архив          Рассылки       Подкасты",
+    ],
+  },
+  zh: {
+    rows: [
+      "1.   王芳      1993   河畔俱乐部      13,04   秒",
+      "2.   李娜      1994   城市田径队      13,24   秒",
+      "接力：王芳、李娜、张敏、刘洋",
+      "3.   张敏      1993   北方跑团        13,96   秒",
+      "4.   刘洋      1992   河畔俱乐部      14,10   秒",
+    ],
+    columns: [
+      "关于我们     联系我们     招聘信息     新闻中心     发展历程     团队介绍",
+      "媒体合作     广告服务     工作机会     合作伙伴     投资者关系     展会活动",
+      "企业文化     荣誉奖项     活动日历     礼品卡片     网上商店     图书馆",
+      "帮助中心     网站地图     历史归档     电子报      播客节目     图片中心",
+    ],
+  },
+};
+
+describe("data tables", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TABLES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] keeps a table of figures after the article, and the line between its rows (valid)", (lang) => {
+    const { rows } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${rows.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const row of rows) expect(d.lines.find((l) => l.text === row)!.keep, row).toBe(true);
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] drops link columns without figures at the page's foot (invalid)", (lang) => {
+    const { columns } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${columns.join("\n")}\n`);
+    for (const row of columns) {
+      const l = d.lines.find((x) => x.text === row)!;
+      expect(l.keep, row).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
 /**
  * A gallery's cards: a caption, the counts under the photo ("[heart_icon] 12"), the next photo's title and
  * a short sentence. The counts cost the region search nothing, so the cards stay one stretch and the short
