@@ -91,6 +91,14 @@ const IMAGE_PLACEHOLDER = /^\s*\[[^\]]+\]\s*$/u;
  * one stretch. Dev set when it came: with 96.72 → 96.86 (two gallery captions), w/out, comm, F1 unchanged.
  */
 const WIDGET_COUNT = /^\s*(?:\[[^\]\s]{1,20}\]|[♥❤★☆👍💬])\s*\d{1,6}\s*$/u;
+/**
+ * A time stamp on its own line ("18:27", "9.05"): a live ticker's entry follows it. The entry of at least
+ * TICKER_MIN_WORDS words that ends like a sentence is rescued in a stretch's margin like a borderline line.
+ * Dev set when it came: with +1 (a Polish speedway ticker), w/out, comm and F1 unchanged; rescuing every
+ * short sentence in the margin instead cost 2 boilerplate snippets ("Our Standards: … Principles.").
+ */
+const CLOCK_TIME = /^\s*\d{1,2}[:.]\d{2}\s*$/u;
+export const TICKER_MIN_WORDS = 4;
 /** Inside the article region, short non-list lines condemned by context are kept too. */
 export const INSIDE_KEEPS_SHORT = true;
 /**
@@ -789,12 +797,19 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     }
     for (let k = b + 1; k <= Math.min(m - 1, b + REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k++) inside[k] = Math.max(inside[k]!, 1);
   }
+  // A live ticker's entry: a short full sentence under its time stamp ("18:27" / "It has started to rain.").
+  const tickerEntry = (i: number, k: number): boolean => {
+    const f = blockFeatures[i]!;
+    return k > 0 && initial[i] === "short" && f.terminal && !f.truncated && !f.bullet && f.words >= TICKER_MIN_WORDS
+      && CLOCK_TIME.test(doc.lines[idx[k - 1]!]!.text);
+  };
   if (best > 0) {
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
       if (inside[k] === 1) {
-        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle).
-        if (cls[i] === "bad" && !anchors[i] && initial[i] === "near") { cls[i] = "good"; badReason[i] = undefined; }
+        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle), and
+        // a live ticker's entry under its time stamp.
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || tickerEntry(i, k))) { cls[i] = "good"; badReason[i] = undefined; }
         continue;
       }
       if (inside[k] === 2) {

@@ -768,3 +768,33 @@ describe("titles over a byline and date", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+/**
+ * A live ticker's entry under its time stamp, just below the article: a short full sentence that the
+ * margin rescues like a borderline line. Under a bare count ("27") instead of a time it stays chrome.
+ */
+const TICKER: Partial<Record<Lang, string>> = {
+  en: "It has started to rain hard in the city.",
+  ar: "بدأ المطر يهطل بغزارة في وسط المدينة.",
+  ru: "В городе начался очень сильный дождь.",
+  zh: "城里现在开始下大雨了。",
+};
+
+describe("live ticker entries", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TICKER).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, stamp: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${stamp}\n\n${TICKER[lang]}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] keeps the entry under its time stamp (valid)", (lang) => {
+    expect(cleanDocument(page(lang, "18:27")).lines.find((l) => l.text === TICKER[lang])!.keep, TICKER[lang]).toBe(true);
+  });
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] drops it under a count (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, "27")).lines.find((x) => x.text === TICKER[lang])!;
+    expect(l.keep, TICKER[lang]).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
