@@ -1,6 +1,7 @@
 import { stopBeforeImage, tokenize, URL_TOKEN, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
+import { mapPacked } from "../pipeline/packed.js";
 import type { DetectorMeta, DocView } from "./types.js";
 
 /**
@@ -234,10 +235,12 @@ export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineF
         seps += g.separators; urls += g.urls; emails += g.emails; handles += g.handles;
       }
       const last = doc.features[j]!;
+      // Every field in inDocument's order, not a spread of f: one hidden class for all line features.
       const agg: LineFeatures = {
-        ...f, chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
-        digitShare: chars ? digits / chars : 0, symbolShare: chars ? symbols / chars : 0, separators: seps, urls, emails, handles,
-        truncated: last.truncated,
+        chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
+        digitShare: chars ? digits / chars : 0, upperShare: f.upperShare, symbolShare: chars ? symbols / chars : 0,
+        separators: seps, urls, emails, handles, tags: f.tags, bullet: f.bullet, truncated: last.truncated,
+        position: f.position, tokens: f.tokens,
       };
       for (let k = i; k <= j; k++) out[k] = agg;
     }
@@ -385,6 +388,44 @@ function sentenceLists(doc: DocView, features: readonly (LineFeatures | undefine
     k = j - 1;
   }
 }
+/**
+ * A list item reads as prose when it has at least this many words at the stopword density of sentences.
+ * Dev set: 5 also wins the 0116-style list but costs precision (F1 86.600 → 86.597), 12 misses it.
+ */
+export const PROSE_ITEM_MIN_WORDS = 8;
+/** A list of this share of prose items (and at least two) is text: its keyword items ("• Warm-up") too. */
+export const PROSE_LIST_SHARE = 1 / 2;
+
+/**
+ * A list whose items are clauses without a final stop ("• dann greift er mit der linken Hand …", dance
+ * steps, instructions): half or more of its items have the words and the stopword density of a sentence
+ * (stopHigh). Its keyword items ("• Warm-up", "• Enchufla Anfang") are steps of the same list, not menu
+ * entries: they become short lines, which take their neighbours' class and cost the article region little,
+ * instead of chrome that cuts the clauses off the article. The clauses keep their own class: teaser
+ * headlines reach the density too, and promoting them kept "More stories" boxes (dev set: 4 pages lost
+ * precision when the whole list became borderline).
+ */
+function proseLists(features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  cls: LineClass[], badReason: (string | undefined)[], hasStoplist: boolean, t: ClassifierThresholds): void {
+  if (!hasStoplist) return;
+  const item = (i: number) => features[i]!.bullet && !anchors[i];
+  for (let k = 0; k < idx.length; k++) {
+    if (!item(idx[k]!)) continue;
+    const j = runEnd(idx, k, item);
+    let prose = 0;
+    for (let q = k; q < j; q++) {
+      const f = features[idx[q]!]!;
+      if (f.words >= PROSE_ITEM_MIN_WORDS && f.stopDensity >= t.stopHigh && !f.truncated) prose++;
+    }
+    if (prose >= 2 && prose >= PROSE_LIST_SHARE * (j - k)) {
+      for (let q = k; q < j; q++) {
+        const i = idx[q]!;
+        if (cls[i] === "bad" && WORDS_ONLY(badReason[i])) { cls[i] = "short"; badReason[i] = undefined; }
+      }
+    }
+    k = j - 1;
+  }
+}
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
 /** Ends with a full stop, possibly before an image placeholder (a recipe's steps, each with its photo). */
 function statementEnd(text: string): boolean {
@@ -489,7 +530,7 @@ export const RECORD_MAX_GAP = 2;
  * borderline, so the article region still decides: a listing far from the article stays out.
  */
 function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
-  const label: (string | undefined)[] = idx.map((i) => {
+  const label: (string | undefined)[] = mapPacked(idx, (i) => {
     const text = doc.lines[i]!.text;
     // FIELD needs a colon; most lines have none, and indexOf is cheaper than failing the regex.
     if (text.indexOf(":") < 0 && text.indexOf("：") < 0) return undefined;
@@ -677,6 +718,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   ingredientLists(doc, idx, anchors, cls, badReason);
   sentenceLists(doc, blockFeatures, idx, anchors, cls, badReason);
+  proseLists(blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   referenceLists(doc, idx, anchors, cls, badReason);
   questionLists(doc, idx, anchors, cls, badReason);
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
@@ -784,7 +826,8 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     if (run > runBest) { runBest = run; runBestEnd = k; }
   }
   if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
-  const best = Math.max(0, ...stretches.map((x) => x[2]));
+  let best = 0;
+  for (const x of stretches) best = Math.max(best, x[2]);
   // 2 = inside a stretch, 1 = in its margin (context-kept lines survive there, condemned ones stay out).
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {

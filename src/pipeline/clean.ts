@@ -11,6 +11,7 @@ import { assemble } from "./assemble.js";
 import { inDocument } from "./features.js";
 import { detectLanguageRanked, stopwordsFor } from "./language.js";
 import { bigramsOf, chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, trigramsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
+import { mapPacked } from "./packed.js";
 import { segment } from "./segment.js";
 import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
@@ -35,11 +36,11 @@ export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "
  */
 function analyse(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
-  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
-  const lang = options.lang ?? detectLanguageRanked(lines.map((l) => l.text), facts.map((x) => x?.letters ?? 0));
+  const facts = mapPacked(lines, (l) => (l.blank ? undefined : factsOf(l.text, own)));
+  const lang = options.lang ?? detectLanguageRanked(mapPacked(lines, (l) => l.text), mapPacked(facts, (x) => x?.letters ?? 0));
   const stop = stopwordsFor(lang);
   const n = lines.length;
-  const features = facts.map((x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
+  const features = mapPacked(facts, (x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
   return { doc: { lines, features, lang, mode: options.mode ?? "balanced" }, facts };
 }
 
@@ -157,7 +158,7 @@ export function loneMetaCleared(
 /** Lines that are clear article text on their own (see isClearArticle), with thresholds calibrated on the page less `anchors`. */
 function clearArticleLines(doc: DocView, anchors: readonly boolean[]): boolean[] {
   const { thresholds, hasStoplist } = calibrate(doc, anchors);
-  return doc.features.map((f, i) => Boolean(f && !anchors[i] && isClearArticle(f, hasStoplist, thresholds)));
+  return mapPacked(doc.features, (f, i) => Boolean(f && !anchors[i] && isClearArticle(f, hasStoplist, thresholds)));
 }
 
 /**
@@ -245,36 +246,36 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   const { doc, facts } = analyse(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
-  const chrome: (Removal | undefined)[] = lines.map((_, i) => {
+  const chrome: (Removal | undefined)[] = mapPacked(lines, (_, i) => {
     const reason = facts[i] && chromeOf(facts[i]);
     return reason ? { detector: chromeMeta.id, reason } : undefined;
   });
   const hook = options.corpus?.siteBoilerplate;
-  const siteHit = hook ? lines.map((l, i) => (features[i] ? hook(l.text) : undefined)) : [];
+  const siteHit = hook ? mapPacked(lines, (l, i) => (features[i] ? hook(l.text) : undefined)) : [];
   let siteLines = 0;
   for (const hit of siteHit) if (hit) siteLines++;
   const template = knownTemplate ?? siteLines >= TEMPLATE_MIN_LINES;
   const rareOnSite = template ? options.corpus?.siteRare : undefined;
-  const raw = facts.map((x) => (x ? commentOf(x) : undefined));
-  const prose = clearArticleLines(doc, lines.map((_, i) => Boolean(chrome[i] || raw[i])));
+  const raw = mapPacked(facts, (x) => (x ? commentOf(x) : undefined));
+  const prose = clearArticleLines(doc, mapPacked(lines, (_, i) => Boolean(chrome[i] || raw[i])));
   const evidence: CommentEvidence[] = loneMetaCleared(doc, raw, prose, rareOnSite);
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
-  const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
-  const site: (Removal | undefined)[] = lines.map((_, i) => {
+  const { thresholds: t, hasStoplist } = calibrate(doc, mapPacked(lines, (_, i) => Boolean(chrome[i] || evidence[i])));
+  const site: (Removal | undefined)[] = mapPacked(lines, (_, i) => {
     const hit = siteHit[i];
     // Protection: see src/detectors/site-boilerplate.ts.
     return hit && !isClearArticle(features[i]!, hasStoplist, t) ? hit : undefined;
   });
-  const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
-  const boundaries = lines.map((_, i) => {
+  const anchors = mapPacked(lines, (_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
+  const boundaries = mapPacked(lines, (_, i) => {
     const r = chrome[i]?.reason;
     return r === "related" || r === "prev-next" || r === "about-author" || evidence[i] === "strong-marker";
   });
   // Credits, ad labels and inline "Read more: …" links stand between the paragraphs of an article: the
   // article region must not end at them.
-  const inline = lines.map((_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
+  const inline = mapPacked(lines, (_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
   const c = classify(doc, anchors, boundaries, inline);
-  const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]), prose, rareOnSite);
+  const sectionStart = commentSectionStart(doc, evidence, mapPacked(c.initial, (x, i) => x === "good" && !anchors[i]), prose, rareOnSite);
 
   const bios = authorBios(doc, anchors, c.initial);
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
@@ -350,7 +351,7 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   }
 
   // Literals, not spreads of `line` (same keys, same order): the spreads were 7% of the cleaning time.
-  const decisions: LineDecision[] = lines.map(({ number, text, blank }, i) => {
+  const decisions: LineDecision[] = mapPacked(lines, ({ number, text, blank }, i) => {
     if (blank) return { number, text, blank, keep: true };
     const r = removal[i];
     if (r) return { number, text, blank, keep: false, removal: r, score: c.score[i]! };

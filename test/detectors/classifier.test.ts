@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -677,6 +677,88 @@ describe("numbered rankings under a sentence", () => {
         expect(l.keep, item).toBe(false);
         expect(l.removal!.detector).toBe(meta.id);
       }
+    }
+  });
+});
+
+// Steps of a dance or a task written as clauses without a final stop, in short lists under headings; each
+// list opens with a keyword item ("• Warm-up") that reads as a menu entry and cuts the clauses off the article. The clauses are text, and the
+// keyword items with them; a list of keyword items alone is a menu.
+const STEP_LISTS: Partial<Record<Lang, { heads: string[]; keys: string[]; clauses: string[]; keywords: string[] }>> = {
+  en: {
+    heads: ["Basic turn", "Back turn"], keys: ["• Warm-up", "• Cool-down"],
+    clauses: [
+      "• then he leads her to the left and she turns once under his right arm",
+      "• when she is back in front of him he takes her other hand and they go on",
+      "• and at the end of the turn they both step back into the basic step again",
+      "• after that she turns by herself while he waits for her at his place on the floor",
+    ],
+    keywords: ["• Salsa", "• Casino", "• Tickets", "• Playlist"],
+  },
+  ar: {
+    heads: ["الدوران الأساسي", "الدوران الخلفي"], keys: ["• إحماء", "• تهدئة"],
+    clauses: [
+      "• ثم هو يأخذها إلى اليسار وهي تدور مرة واحدة تحت ذراعه كما كان من قبل",
+      "• ثم هو يتركها تدور وحدها وهي لا تزال في يده حتى تعود إلى مكانها",
+      "• وفي نهاية الدوران يعود كل منهما إلى الخطوة الأساسية مرة أخرى كما كان",
+      "• وبعد ذلك يقف كل منهما في مكانه ثم يبدأ هو من جديد كما كان من قبل",
+    ],
+    keywords: ["• سالسا", "• كازينو", "• تذاكر", "• موسيقى"],
+  },
+  ru: {
+    heads: ["Простой поворот", "Обратный поворот"], keys: ["• Разминка", "• Заминка"],
+    clauses: [
+      "• потом он ведёт её влево, и она один раз поворачивается под его правой рукой",
+      "• когда она снова перед ним, он берёт её другую руку, и они идут дальше",
+      "• а в конце поворота они оба снова возвращаются в основной шаг, как и раньше",
+      "• и тогда она сама поворачивается к нему, а он ждёт её на своём месте",
+    ],
+    keywords: ["• Сальса", "• Казино", "• Билеты", "• Музыка"],
+  },
+  zh: {
+    heads: ["基本转身", "反向转身"], keys: ["• 热身", "• 放松"],
+    clauses: [
+      "• 当她又回到他的前面时，他就拉住她的另一只手，他们一起继续往前走",
+      "• 然后她就自己转过去，他也要跟着她一起转过去",
+      "• 在转身结束的时候，他们两个人都再一次回到基本的舞步",
+      "• 他们在这里都要停一下，然后他再从头开始跳一次",
+    ],
+    keywords: ["• 萨尔萨", "• 卡西诺", "• 门票", "• 歌单"],
+  },
+};
+const stepDoc = (lang: Lang, items: string[]): string => {
+  const { heads, keys } = STEP_LISTS[lang]!;
+  const [a, b, c] = ARTICLE[lang];
+  const lists = heads.map((h, n) => `${h}\n\n${keys[n]}\n${items[2 * n]}\n${items[2 * n + 1]}`).join("\n\n");
+  return `${a}\n\n${b}\n\n${lists}\n\n${c}\n\n${MENUS[lang].join("\n")}\n`;
+};
+
+describe("lists of clauses", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(STEP_LISTS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] the clauses read as prose items", (lang) => {
+    const stop = stopwordsFor(lang);
+    for (const c of STEP_LISTS[lang]!.clauses) {
+      const f = lineFeatures(c, 0, 1, stop);
+      expect([f.words >= PROSE_ITEM_MIN_WORDS, f.stopDensity >= THRESHOLDS.balanced.stopHigh, f.terminal], c).toEqual([true, true, false]);
+    }
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] keeps the clauses and the keyword items of their lists (valid)", (lang) => {
+    const { keys, clauses } = STEP_LISTS[lang]!;
+    const d = cleanDocument(stepDoc(lang, clauses));
+    for (const item of [...keys, ...clauses]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] drops lists of keyword items in the same place (invalid)", (lang) => {
+    const { keys, keywords } = STEP_LISTS[lang]!;
+    const d = cleanDocument(stepDoc(lang, keywords));
+    for (const item of [...keys, ...keywords]) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
     }
   });
 });
