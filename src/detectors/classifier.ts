@@ -92,6 +92,14 @@ const IMAGE_PLACEHOLDER = /^\s*\[[^\]]+\]\s*$/u;
  * one stretch. Dev set when it came: with 96.72 → 96.86 (two gallery captions), w/out, comm, F1 unchanged.
  */
 const WIDGET_COUNT = /^\s*(?:\[[^\]\s]{1,20}\]|[♥❤★☆👍💬])\s*\d{1,6}\s*$/u;
+/**
+ * A time stamp on its own line ("18:27", "9.05"): a live ticker's entry follows it. The entry of at least
+ * TICKER_MIN_WORDS words that ends like a sentence is rescued in a stretch's margin like a borderline line.
+ * Dev set when it came: with +1 (a Polish speedway ticker), w/out, comm and F1 unchanged; rescuing every
+ * short sentence in the margin instead cost 2 boilerplate snippets ("Our Standards: … Principles.").
+ */
+const CLOCK_TIME = /^\s*\d{1,2}[:.]\d{2}\s*$/u;
+export const TICKER_MIN_WORDS = 4;
 /** Inside the article region, short non-list lines condemned by context are kept too. */
 export const INSIDE_KEEPS_SHORT = true;
 /**
@@ -730,10 +738,13 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
   for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
   // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
   if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
-  return {
-    thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
-    hasStoplist: true,
+  // A literal in THRESHOLDS' key order, not a spread of base: one hidden class for all thresholds.
+  const thresholds: ClassifierThresholds = {
+    lengthLow: base.lengthLow, lengthHigh: base.lengthHigh, sentenceGood: base.sentenceGood,
+    stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref), stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref),
+    headingDistance: base.headingDistance,
   };
+  return { thresholds, hasStoplist: true };
 }
 
 /**
@@ -801,12 +812,14 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     const i = idx[k]!;
     if (initial[i] !== "short") continue;
     const p = prevStrict[k]!, q = nextStrict[k]!;
-    if (p === "good" && q === "good") cls[i] = "good";
-    else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
-    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
-    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
-    else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    // One store for every outcome: V8 compiles a store that no page has reached yet as a deopt, and
+    // the rule that reaches it late made it compile the whole classifier again (--trace-deopt).
+    const good = (p === "good" && q === "good") || (!(p === "bad" && q === "bad")
+      // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+      && ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")
+        || ((p === "good" || q === "good") && !blockFeatures[i]!.bullet)));
+    cls[i] = good ? "good" : "bad";
+    if (!good) badReason[i] = edgeReason(k);
   }
   // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
   // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
@@ -889,19 +902,31 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     }
     for (let k = b + 1; k <= Math.min(m - 1, b + REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k++) inside[k] = Math.max(inside[k]!, 1);
   }
+  numberedSectionsIntoRegion(doc, idx, anchors, inside);
+  // A live ticker's entry: a short full sentence under its time stamp ("18:27" / "It has started to rain.").
+  const tickerEntry = (i: number, k: number): boolean => {
+    const f = blockFeatures[i]!;
+    return k > 0 && initial[i] === "short" && f.terminal && !f.truncated && !f.bullet && f.words >= TICKER_MIN_WORDS
+      && CLOCK_TIME.test(doc.lines[idx[k - 1]!]!.text);
+  };
   if (best > 0) {
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
       if (inside[k] === 1) {
-        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle).
-        if (cls[i] === "bad" && !anchors[i] && initial[i] === "near") { cls[i] = "good"; badReason[i] = undefined; }
+        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle), and
+        // a live ticker's entry under its time stamp.
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || tickerEntry(i, k))) { cls[i] = "good"; badReason[i] = undefined; }
         continue;
       }
       if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
-        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
-        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
+        // Features read and compared up front: code that only a rare line reaches compiles as a deopt
+        // (--trace-deopt), and this one made V8 compile the classifier again.
+        const { bullet } = blockFeatures[i]!;
+        const twoWords = blockFeatures[i]!.words >= 2;
+        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && twoWords;
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!bullet || twoWords)))) {
           cls[i] = "good"; badReason[i] = undefined;
         }
         continue;
@@ -913,6 +938,50 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   }
   if (best > 0) titlesOverCredits(doc, blockFeatures, idx, anchors, boundaries, initial, cls, badReason, stretches.filter((x) => x[2] >= REGION_SECOND_SHARE * best).map((x) => x[0]), decoration);
   return { cls, initial, badReason, score };
+}
+
+/** Numbered section heads follow each other within this many non-blank lines (the section's text)... */
+export const SECTION_MAX_GAP = 6;
+/** ...and a chain of at least this many of them is the outline of a text. */
+export const SECTION_MIN_HEADS = 3;
+
+/**
+ * Minutes, agendas and how-tos number their sections ("1. Abnahme Protokoll …" / "akzeptiert" / "2. Statuten"
+ * / text / "3. …"). A section head is short and its first sections may be too short to anchor, so the
+ * article stretch begins a few sections down. When a chain of consecutively numbered lines reaches into a
+ * stretch, the chain's heads and sections above the stretch are inside it too. A head that is a lexicon hit
+ * ("7. Newsletter") still carries its number; one number may be missing (an earlier pass removed that head).
+ * Chains with chrome between their heads are numbered comments ("1. Anna sagt:" / "06.01.2020 um 9:16"),
+ * and the chain extends the stretch upwards only. Dev set when it came: with +1 (minutes of a meeting),
+ * w/out, comm and F1 unchanged; extending downwards too kept two comments.
+ */
+function numberedSectionsIntoRegion(doc: DocView, idx: readonly number[], anchors: readonly boolean[], inside: Uint8Array): void {
+  const m = idx.length;
+  const number = (k: number): number => {
+    const hit = LIST_NUMBER.exec(doc.lines[idx[k]!]!.text);
+    return hit ? Number(hit[1]) : -1;
+  };
+  for (let k = 0; k < m; k++) {
+    let n = number(k);
+    if (n < 0) continue;
+    let j = k, heads = 1, chrome = false;
+    for (;;) {
+      let next = -1;
+      // One number may be missing: a head removed as chrome by an earlier pass ("7. Newsletter").
+      for (let q = j + 1; q < m && q <= j + SECTION_MAX_GAP; q++) if (number(q) === n + 1 || number(q) === n + 2) { next = q; break; }
+      if (next < 0) break;
+      for (let q = j + 1; q < next; q++) if (anchors[idx[q]!]) chrome = true;
+      j = next; n = number(next); heads++;
+    }
+    // A comment's byline or a share bar between the heads: numbered comments, not sections.
+    if (heads >= SECTION_MIN_HEADS && !chrome) {
+      // Upwards only: below an article, numbered comments ("1. Anna", "2. Tom") are not its sections.
+      let first = -1;
+      for (let q = k; q <= j; q++) if (inside[q] === 2) { first = q; break; }
+      for (let q = k; q < first; q++) inside[q] = 2;
+    }
+    k = j;
+  }
 }
 
 /** A byline: "By Tom Francis", "Von Anna Berg", "Par …", "Автор: …", "بقلم …", "作者：…", "记者 …". */

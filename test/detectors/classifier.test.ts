@@ -965,3 +965,69 @@ describe("titles over a byline and date", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+/**
+ * A live ticker's entry under its time stamp, just below the article: a short full sentence that the
+ * margin rescues like a borderline line. Under a bare count ("27") instead of a time it stays chrome.
+ */
+const TICKER: Partial<Record<Lang, string>> = {
+  en: "It has started to rain hard in the city.",
+  ar: "بدأ المطر يهطل بغزارة في وسط المدينة.",
+  ru: "В городе начался очень сильный дождь.",
+  zh: "城里现在开始下大雨了。",
+};
+
+describe("live ticker entries", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TICKER).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, stamp: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${stamp}\n\n${TICKER[lang]}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] keeps the entry under its time stamp (valid)", (lang) => {
+    expect(cleanDocument(page(lang, "18:27")).lines.find((l) => l.text === TICKER[lang])!.keep, TICKER[lang]).toBe(true);
+  });
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] drops it under a count (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, "27")).lines.find((x) => x.text === TICKER[lang])!;
+    expect(l.keep, TICKER[lang]).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * Minutes numbered by agenda item: the first items are too short to anchor, the article stretch starts at
+ * the first paragraph, and the chain of consecutively numbered heads brings the items above it in. Heads
+ * that are not consecutive ("1.", "4.", "7.") are no outline.
+ */
+const MINUTES: Partial<Record<Lang, { first: string; note: string; heads: string[] }>> = {
+  en: { first: "Approval of the minutes of the last meeting", note: "accepted", heads: ["Statutes", "Budget", "Next meeting"] },
+  ar: { first: "اعتماد محضر الاجتماع السابق", note: "تمت الموافقة", heads: ["النظام الأساسي", "الميزانية", "الاجتماع القادم"] },
+  ru: { first: "Утверждение протокола прошлого заседания", note: "принято", heads: ["Устав", "Бюджет", "Следующее заседание"] },
+  zh: { first: "通过上次会议的记录", note: "已通过", heads: ["章程", "预算", "下次会议"] },
+};
+
+describe("numbered sections", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(MINUTES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, numbers: number[]): string => {
+    const { first, note, heads } = MINUTES[lang]!;
+    const sections = heads.map((h, k) => `${numbers[k + 1]}. ${h}\n\n${ARTICLE[lang][k]}`);
+    return `${MENUS[lang].join("\n")}\n\n${numbers[0]}. ${first}\n${note}\n\n${sections.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(MINUTES) as Lang[])("[%s] keeps the first item of a numbered outline (valid)", (lang) => {
+    const first = `1. ${MINUTES[lang]!.first}`;
+    expect(cleanDocument(page(lang, [1, 2, 3, 4])).lines.find((l) => l.text === first)!.keep, first).toBe(true);
+  });
+
+  it.each(Object.keys(MINUTES) as Lang[])("[%s] drops it when the numbers do not follow each other (invalid)", (lang) => {
+    const first = `1. ${MINUTES[lang]!.first}`;
+    const l = cleanDocument(page(lang, [1, 4, 7, 10])).lines.find((x) => x.text === first)!;
+    expect(l.keep, first).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
