@@ -564,8 +564,11 @@ const CELL_GAP = /\S {2,}(?=\S)/gu;
 const FIGURE = /\p{Nd}/u;
 /** A row has at least this many gaps (three cells)... */
 export const TABLE_ROW_GAPS = 2;
-/** ...a table at least this many rows... */
-export const TABLE_MIN_ROWS = 4;
+/**
+ * ...a table at least this many rows (dev set: 4 also won a 5-row table's heading but kept a footer's
+ * 5-row opening hours, 6 keeps neither)...
+ */
+export const TABLE_MIN_ROWS = 6;
 /**
  * ...this share of its block's lines (a relay's runners, a heat's heading stand between the rows; dev set:
  * a results table had 18 rows in 47 lines, so 1/2 missed it)...
