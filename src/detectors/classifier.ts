@@ -1,6 +1,7 @@
 import { stopBeforeImage, tokenize, URL_TOKEN, type LineFeatures } from "../pipeline/features.js";
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
+import { mapPacked } from "../pipeline/packed.js";
 import type { DetectorMeta, DocView } from "./types.js";
 
 /**
@@ -84,6 +85,21 @@ export const DECORATION_MAX_WORDS = 2;
 export const DECORATION_MAX_CHARS = 30;
 /** An image the dump renders as its bracketed, shortened name: "[DSC_0509-scaled]", "[heart_01-e]". */
 const IMAGE_PLACEHOLDER = /^\s*\[[^\]]+\]\s*$/u;
+/**
+ * The count under a photo card or post, as the dump renders its icon and number ("[heart_01-e] 15",
+ * "[comment_ba] 0", "♥ 12"): part of the card it counts for, neither article evidence nor chrome. In the
+ * region search it costs nothing, so a gallery's cards (caption, counts, title, a short sentence) stay
+ * one stretch. Dev set when it came: with 96.72 → 96.86 (two gallery captions), w/out, comm, F1 unchanged.
+ */
+const WIDGET_COUNT = /^\s*(?:\[[^\]\s]{1,20}\]|[♥❤★☆👍💬])\s*\d{1,6}\s*$/u;
+/**
+ * A time stamp on its own line ("18:27", "9.05"): a live ticker's entry follows it. The entry of at least
+ * TICKER_MIN_WORDS words that ends like a sentence is rescued in a stretch's margin like a borderline line.
+ * Dev set when it came: with +1 (a Polish speedway ticker), w/out, comm and F1 unchanged; rescuing every
+ * short sentence in the margin instead cost 2 boilerplate snippets ("Our Standards: … Principles.").
+ */
+const CLOCK_TIME = /^\s*\d{1,2}[:.]\d{2}\s*$/u;
+export const TICKER_MIN_WORDS = 4;
 /** Inside the article region, short non-list lines condemned by context are kept too. */
 export const INSIDE_KEEPS_SHORT = true;
 /**
@@ -219,10 +235,12 @@ export function wrappedBlocks(doc: DocView, anchors: readonly boolean[]): (LineF
         seps += g.separators; urls += g.urls; emails += g.emails; handles += g.handles;
       }
       const last = doc.features[j]!;
+      // Every field in inDocument's order, not a spread of f: one hidden class for all line features.
       const agg: LineFeatures = {
-        ...f, chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
-        digitShare: chars ? digits / chars : 0, symbolShare: chars ? symbols / chars : 0, separators: seps, urls, emails, handles,
-        truncated: last.truncated,
+        chars, weight, words, stopwords: stop, stopDensity: words ? stop / words : 0, terminal: last.terminal,
+        digitShare: chars ? digits / chars : 0, upperShare: f.upperShare, symbolShare: chars ? symbols / chars : 0,
+        separators: seps, urls, emails, handles, tags: f.tags, bullet: f.bullet, truncated: last.truncated,
+        position: f.position, tokens: f.tokens,
       };
       for (let k = i; k <= j; k++) out[k] = agg;
     }
@@ -370,6 +388,44 @@ function sentenceLists(doc: DocView, features: readonly (LineFeatures | undefine
     k = j - 1;
   }
 }
+/**
+ * A list item reads as prose when it has at least this many words at the stopword density of sentences.
+ * Dev set: 5 also wins the 0116-style list but costs precision (F1 86.600 → 86.597), 12 misses it.
+ */
+export const PROSE_ITEM_MIN_WORDS = 8;
+/** A list of this share of prose items (and at least two) is text: its keyword items ("• Warm-up") too. */
+export const PROSE_LIST_SHARE = 1 / 2;
+
+/**
+ * A list whose items are clauses without a final stop ("• dann greift er mit der linken Hand …", dance
+ * steps, instructions): half or more of its items have the words and the stopword density of a sentence
+ * (stopHigh). Its keyword items ("• Warm-up", "• Enchufla Anfang") are steps of the same list, not menu
+ * entries: they become short lines, which take their neighbours' class and cost the article region little,
+ * instead of chrome that cuts the clauses off the article. The clauses keep their own class: teaser
+ * headlines reach the density too, and promoting them kept "More stories" boxes (dev set: 4 pages lost
+ * precision when the whole list became borderline).
+ */
+function proseLists(features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  cls: LineClass[], badReason: (string | undefined)[], hasStoplist: boolean, t: ClassifierThresholds): void {
+  if (!hasStoplist) return;
+  const item = (i: number) => features[i]!.bullet && !anchors[i];
+  for (let k = 0; k < idx.length; k++) {
+    if (!item(idx[k]!)) continue;
+    const j = runEnd(idx, k, item);
+    let prose = 0;
+    for (let q = k; q < j; q++) {
+      const f = features[idx[q]!]!;
+      if (f.words >= PROSE_ITEM_MIN_WORDS && f.stopDensity >= t.stopHigh && !f.truncated) prose++;
+    }
+    if (prose >= 2 && prose >= PROSE_LIST_SHARE * (j - k)) {
+      for (let q = k; q < j; q++) {
+        const i = idx[q]!;
+        if (cls[i] === "bad" && WORDS_ONLY(badReason[i])) { cls[i] = "short"; badReason[i] = undefined; }
+      }
+    }
+    k = j - 1;
+  }
+}
 const STATEMENT_END = /[.。][\s"'”»)\]]*$/u;
 /** Ends with a full stop, possibly before an image placeholder (a recipe's steps, each with its photo). */
 function statementEnd(text: string): boolean {
@@ -474,7 +530,7 @@ export const RECORD_MAX_GAP = 2;
  * borderline, so the article region still decides: a listing far from the article stays out.
  */
 function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): void {
-  const label: (string | undefined)[] = idx.map((i) => {
+  const label: (string | undefined)[] = mapPacked(idx, (i) => {
     const text = doc.lines[i]!.text;
     // FIELD needs a colon; most lines have none, and indexOf is cheaper than failing the regex.
     if (text.indexOf(":") < 0 && text.indexOf("：") < 0) return undefined;
@@ -501,6 +557,62 @@ function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly
   }
   if (records.length < RECORD_MIN_COUNT) return;
   for (const [a, b] of records) toNear(idx, a, b + 1, anchors, cls, badReason, BUT_SHAPE);
+}
+
+/** A table row as w3m lays it out: cells parted by runs of two or more spaces ("1.   Effert, Sarah-Lea   1993   13,04"). */
+const CELL_GAP = /\S {2,}(?=\S)/gu;
+const FIGURE = /\p{Nd}/u;
+/** A row has at least this many gaps (three cells)... */
+export const TABLE_ROW_GAPS = 2;
+/**
+ * ...a table at least this many rows (dev set: 4 also won a 5-row table's heading but kept a footer's
+ * 5-row opening hours, 6 keeps neither)...
+ */
+export const TABLE_MIN_ROWS = 6;
+/**
+ * ...this share of its block's lines (a relay's runners, a heat's heading stand between the rows; dev set:
+ * a results table had 18 rows in 47 lines, so 1/2 missed it)...
+ */
+export const TABLE_ROW_SHARE = 1 / 3;
+/** ...and this share of its rows hold a figure (a rank, a year, a time, a price): data, not a footer's link columns. */
+export const TABLE_DATA_SHARE = 1 / 2;
+/**
+ * In the region search a table's line counts this share of its weight (a borderline line REGION_NEAR_GAIN):
+ * a table is text of its own, not a run of captions. Dev set: at 0.3 a results table under its page's
+ * headings stays out of the region (its stretch 618 < 15% of the best, 694); at 1.0 a forum's layout
+ * table pulls a comment in; 0.5 keeps the first without the second.
+ */
+export const TABLE_REGION_GAIN = 0.5;
+
+/**
+ * A data table (results, timetables, curricula): a block of consecutive lines, a third or more of them rows
+ * of three or more cells, most rows with a figure. Its cells are names and numbers, so the rows read as link
+ * lists, digit runs or short lines, and the lines between rows (a heading "2. Zeitlauf", a relay's runners)
+ * with them; the whole block slips out as chrome. Its lines become borderline, so the block reads as a run
+ * of text, and count TABLE_REGION_GAIN of their weight in the region search, which still decides: a table
+ * far from any article stays out. A footer laid out in link columns has no figures. Returns the lines of
+ * the tables found.
+ */
+function dataTables(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): boolean[] {
+  const table: boolean[] = new Array(doc.lines.length).fill(false);
+  const row = (i: number): boolean => (doc.lines[i]!.text.trim().match(CELL_GAP)?.length ?? 0) >= TABLE_ROW_GAPS;
+  for (let k = 0; k < idx.length; k++) {
+    if (anchors[idx[k]!]) continue;
+    const j = runEnd(idx, k, (i) => !anchors[i]);
+    let rows = 0, data = 0;
+    for (let q = k; q < j; q++) {
+      const i = idx[q]!;
+      if (!row(i)) continue;
+      rows++;
+      if (FIGURE.test(doc.lines[i]!.text)) data++;
+    }
+    if (rows >= TABLE_MIN_ROWS && rows >= TABLE_ROW_SHARE * (j - k) && data >= TABLE_DATA_SHARE * rows) {
+      toNear(idx, k, j, anchors, cls, badReason, BUT_SHAPE);
+      for (let q = k; q < j; q++) table[idx[q]!] = true;
+    }
+    k = j - 1;
+  }
+  return table;
 }
 
 /** A source line: "via t3n News https://t3n.de/news", "Quelle: Horizont", "Источник: …", "المصدر: …", "来源：…". */
@@ -683,10 +795,13 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
   for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
   // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
   if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
-  return {
-    thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
-    hasStoplist: true,
+  // A literal in THRESHOLDS' key order, not a spread of base: one hidden class for all thresholds.
+  const thresholds: ClassifierThresholds = {
+    lengthLow: base.lengthLow, lengthHigh: base.lengthHigh, sentenceGood: base.sentenceGood,
+    stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref), stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref),
+    headingDistance: base.headingDistance,
   };
+  return { thresholds, hasStoplist: true };
 }
 
 /**
@@ -719,11 +834,13 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   ingredientLists(doc, idx, anchors, cls, badReason);
   sentenceLists(doc, blockFeatures, idx, anchors, cls, badReason);
+  proseLists(blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
   referenceLists(doc, idx, anchors, cls, badReason);
   questionLists(doc, idx, anchors, cls, badReason);
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   labelledRecords(doc, idx, anchors, cls, badReason);
   sourcedDigests(doc, idx, anchors, cls, badReason);
+  const table = dataTables(doc, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,
@@ -752,12 +869,14 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     const i = idx[k]!;
     if (initial[i] !== "short") continue;
     const p = prevStrict[k]!, q = nextStrict[k]!;
-    if (p === "good" && q === "good") cls[i] = "good";
-    else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
-    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
-    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
-    else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    // One store for every outcome: V8 compiles a store that no page has reached yet as a deopt, and
+    // the rule that reaches it late made it compile the whole classifier again (--trace-deopt).
+    const good = (p === "good" && q === "good") || (!(p === "bad" && q === "bad")
+      // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+      && ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")
+        || ((p === "good" || q === "good") && !blockFeatures[i]!.bullet)));
+    cls[i] = good ? "good" : "bad";
+    if (!good) badReason[i] = edgeReason(k);
   }
   // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
   // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
@@ -809,8 +928,9 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   const gain = (i: number): number => {
     const f = blockFeatures[i]!;
     if (initial[i] === "good") return f.weight;
-    if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (initial[i] === "near") return table[i] ? TABLE_REGION_GAIN * f.weight : REGION_NEAR_GAIN * f.weight;
     if (boundaries[i]) return -REGION_BOUNDARY_COST;
+    if (!anchors[i] && WIDGET_COUNT.test(doc.lines[i]!.text)) return 0;
     if (inline[i] || (initial[i] === "bad" && CAPTION_MARK.test(doc.lines[i]!.text))) return -REGION_SHORT_COST;
     if (initial[i] === "bad") return -Math.max(REGION_BAD_COST, f.weight);
     return -REGION_SHORT_COST;
@@ -834,7 +954,8 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     if (run > runBest) { runBest = run; runBestEnd = k; }
   }
   if (runBestEnd >= 0) stretches.push([runStart, runBestEnd, runBest]);
-  const best = Math.max(0, ...stretches.map((x) => x[2]));
+  let best = 0;
+  for (const x of stretches) best = Math.max(best, x[2]);
   // 2 = inside a stretch, 1 = in its margin (context-kept lines survive there, condemned ones stay out).
   const inside = new Uint8Array(m);
   for (const [a, b, sum] of stretches) {
@@ -847,19 +968,31 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     }
     for (let k = b + 1; k <= Math.min(m - 1, b + REGION_MARGIN_LINES) && !boundaries[idx[k]!]; k++) inside[k] = Math.max(inside[k]!, 1);
   }
+  numberedSectionsIntoRegion(doc, idx, anchors, inside);
+  // A live ticker's entry: a short full sentence under its time stamp ("18:27" / "It has started to rain.").
+  const tickerEntry = (i: number, k: number): boolean => {
+    const f = blockFeatures[i]!;
+    return k > 0 && initial[i] === "short" && f.terminal && !f.truncated && !f.bullet && f.words >= TICKER_MIN_WORDS
+      && CLOCK_TIME.test(doc.lines[idx[k - 1]!]!.text);
+  };
   if (best > 0) {
     for (let k = 0; k < m; k++) {
       const i = idx[k]!;
       if (inside[k] === 1) {
-        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle).
-        if (cls[i] === "bad" && !anchors[i] && initial[i] === "near") { cls[i] = "good"; badReason[i] = undefined; }
+        // In the margin only borderline lines are rescued (a dateline glued to a lead, a subtitle), and
+        // a live ticker's entry under its time stamp.
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || tickerEntry(i, k))) { cls[i] = "good"; badReason[i] = undefined; }
         continue;
       }
       if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
-        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
-        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
+        // Features read and compared up front: code that only a rare line reaches compiles as a deopt
+        // (--trace-deopt), and this one made V8 compile the classifier again.
+        const { bullet } = blockFeatures[i]!;
+        const twoWords = blockFeatures[i]!.words >= 2;
+        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && twoWords;
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!bullet || twoWords)))) {
           cls[i] = "good"; badReason[i] = undefined;
         }
         continue;
@@ -869,5 +1002,108 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
       if (cls[i] === "good" && initial[i] !== "good" && !sentence) { cls[i] = "bad"; badReason[i] = "outside-article"; }
     }
   }
+  if (best > 0) titlesOverCredits(doc, blockFeatures, idx, anchors, boundaries, initial, cls, badReason, stretches.filter((x) => x[2] >= REGION_SECOND_SHARE * best).map((x) => x[0]), decoration);
   return { cls, initial, badReason, score };
+}
+
+/** Numbered section heads follow each other within this many non-blank lines (the section's text)... */
+export const SECTION_MAX_GAP = 6;
+/** ...and a chain of at least this many of them is the outline of a text. */
+export const SECTION_MIN_HEADS = 3;
+
+/**
+ * Minutes, agendas and how-tos number their sections ("1. Abnahme Protokoll …" / "akzeptiert" / "2. Statuten"
+ * / text / "3. …"). A section head is short and its first sections may be too short to anchor, so the
+ * article stretch begins a few sections down. When a chain of consecutively numbered lines reaches into a
+ * stretch, the chain's heads and sections above the stretch are inside it too. A head that is a lexicon hit
+ * ("7. Newsletter") still carries its number; one number may be missing (an earlier pass removed that head).
+ * Chains with chrome between their heads are numbered comments ("1. Anna sagt:" / "06.01.2020 um 9:16"),
+ * and the chain extends the stretch upwards only. Dev set when it came: with +1 (minutes of a meeting),
+ * w/out, comm and F1 unchanged; extending downwards too kept two comments.
+ */
+function numberedSectionsIntoRegion(doc: DocView, idx: readonly number[], anchors: readonly boolean[], inside: Uint8Array): void {
+  const m = idx.length;
+  const number = (k: number): number => {
+    const hit = LIST_NUMBER.exec(doc.lines[idx[k]!]!.text);
+    return hit ? Number(hit[1]) : -1;
+  };
+  for (let k = 0; k < m; k++) {
+    let n = number(k);
+    if (n < 0) continue;
+    let j = k, heads = 1, chrome = false;
+    for (;;) {
+      let next = -1;
+      // One number may be missing: a head removed as chrome by an earlier pass ("7. Newsletter").
+      for (let q = j + 1; q < m && q <= j + SECTION_MAX_GAP; q++) if (number(q) === n + 1 || number(q) === n + 2) { next = q; break; }
+      if (next < 0) break;
+      for (let q = j + 1; q < next; q++) if (anchors[idx[q]!]) chrome = true;
+      j = next; n = number(next); heads++;
+    }
+    // A comment's byline or a share bar between the heads: numbered comments, not sections.
+    if (heads >= SECTION_MIN_HEADS && !chrome) {
+      // Upwards only: below an article, numbered comments ("1. Anna", "2. Tom") are not its sections.
+      let first = -1;
+      for (let q = k; q <= j; q++) if (inside[q] === 2) { first = q; break; }
+      for (let q = k; q < first; q++) inside[q] = 2;
+    }
+    k = j;
+  }
+}
+
+/** A byline: "By Tom Francis", "Von Anna Berg", "Par …", "Автор: …", "بقلم …", "作者：…", "记者 …". */
+const BYLINE = new RegExp(String.raw`^\s*(?:${[
+  "by", "written by", "posted by", "von", "geschrieben von", "par", "publié par", "por", "escrito por", "di", "scritto da", "door", "av", "af", "przez", "autor",
+  "автор", "текст", "бўйича", "بقلم", "كتب", "كتبه", "作者", "文", "记者", "記者", "글",
+].join("|")})(?:\s*[:：/／|]\s*|\s+)\p{L}`, "iu");
+/** A date: "9 August 2012", "August 9, 2012", "09.08.2012", "2012-08-09", "9 أغسطس 2012", "2012年8月9日". */
+const DATE_IN_LINE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月/u;
+/** A byline or a date line has at most this many words ("published 9 August 2012 at 10:14 by the desk"). */
+export const CREDIT_MAX_WORDS = 8;
+/** The credits stand this many non-blank lines above an article stretch at most (decoration not counted)... */
+export const TITLE_CREDIT_REACH = 4;
+/** ...and a kicker ("Features", "Analyse") of at most this many words may part them from the title. */
+export const KICKER_MAX_WORDS = 2;
+
+/**
+ * An article's header: the title, maybe a kicker, the byline and the date, then the lead and the text
+ * ("An Illusionist in Skyrim: Part 1" / "Features" / "By Tom Francis" / "published 9 August 2012"). The
+ * title is short and its neighbours are chrome, so it reads as chrome and stands too far above the
+ * stretch for its margin. A byline or date line just above an article stretch marks the header: the
+ * heading over it is kept. A teaser's headline has no byline under it, or stands far from the article.
+ */
+function titlesOverCredits(doc: DocView, features: readonly (LineFeatures | undefined)[], idx: readonly number[], anchors: readonly boolean[],
+  boundaries: readonly boolean[], initial: readonly LineClass[], cls: LineClass[], badReason: (string | undefined)[], starts: readonly number[],
+  decoration: (i: number) => boolean): void {
+  const credit = (i: number): boolean => {
+    const f = features[i]!;
+    if (anchors[i] || f.terminal || f.words > CREDIT_MAX_WORDS) return false;
+    const text = doc.lines[i]!.text;
+    return BYLINE.test(text) || DATE_IN_LINE.test(text);
+  };
+  // A file name ("PCG243.Diary_Skyrim_16", an image's caption in the dump) is one token, not a heading;
+  // CJK headings have no spaces, but their weight exceeds their length.
+  const headingLike = (i: number): boolean => {
+    const f = features[i]!;
+    return !f.terminal && f.words >= 2 && (/\S\s+\S/u.test(doc.lines[i]!.text) || f.weight > f.chars);
+  };
+  for (const a of starts) {
+    // Up from the stretch over the lead and decoration to the highest credit line in reach.
+    let top = -1;
+    for (let k = a - 1, counted = 0; k >= 0 && counted < TITLE_CREDIT_REACH && !boundaries[idx[k]!]; k--) {
+      const i = idx[k]!;
+      if (decoration(i)) continue;
+      counted++;
+      if (credit(i)) top = k;
+      // Past the credits, or at chrome, or at a heading below them (the title stands under its byline).
+      else if (top >= 0 || anchors[i] || (initial[i] === "bad" && cls[i] === "bad") || headingLike(i)) break;
+    }
+    if (top < 0) continue;
+    let k = top - 1;
+    if (k >= 0 && !anchors[idx[k]!] && !features[idx[k]!]!.terminal && features[idx[k]!]!.words <= KICKER_MAX_WORDS) k--;
+    if (k < 0) continue;
+    const i = idx[k]!;
+    const f = features[i]!;
+    if (anchors[i] || boundaries[i] || f.bullet || f.truncated || f.terminal || f.words < 2 || f.words > HEADING_MAX_WORDS || initial[i] === "bad") continue;
+    cls[i] = "good"; badReason[i] = undefined;
+  }
 }

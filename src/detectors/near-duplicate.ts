@@ -1,4 +1,5 @@
 import type { LineFeatures } from "../pipeline/features.js";
+import { mapPacked } from "../pipeline/packed.js";
 import type { DetectorMeta } from "./types.js";
 
 /**
@@ -41,7 +42,7 @@ function hash(s: string): number {
 
 /** Word k-grams as 52-bit-safe numbers (two 26-bit halves of mixed token hashes); collisions are negligible at page scale. */
 export function shingles(tokens: readonly string[], k: number): number[] {
-  const hs = tokens.map(hash);
+  const hs = mapPacked(tokens, hash);
   const out: number[] = [];
   for (let i = 0; i + k <= hs.length; i++) {
     let a = 0x9e3779b1, b = 0x85ebca77;

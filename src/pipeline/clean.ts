@@ -11,6 +11,7 @@ import { assemble } from "./assemble.js";
 import { inDocument } from "./features.js";
 import { detectLanguageRanked, stopwordsFor } from "./language.js";
 import { bigramsOf, chromeOf, commentOf, dupKeyOf, factsOf, stopwordsOf, trigramsOf, type DocumentFacts, type LineFacts } from "./line-facts.js";
+import { mapPacked } from "./packed.js";
 import { segment } from "./segment.js";
 import type { CleanOptions, CleanedDocument, LineDecision, Removal } from "./types.js";
 
@@ -30,16 +31,28 @@ export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "ad"]);
 
 /**
+ * Detector ids, and the removals that carry nothing but a reason, as module constants rather than made
+ * where a line is removed: V8 compiles code that has not run yet as a deopt, and the branches of rare
+ * removals (an author's bio, a repeated title), reached late, made it compile cleanOnce again
+ * (--trace-deopt). Removals are read-only, so lines may share one.
+ */
+const CHROME = chromeMeta.id, CLASSIFIER = classifierMeta.id, COMMENT = commentMeta.id, EXACT = exactMeta.id, NEAR = nearMeta.id;
+const ABOUT_AUTHOR: Removal = { detector: CHROME, reason: "about-author" };
+const COMMENT_FORM: Removal = { detector: COMMENT, reason: "comment-form" };
+const COMMENT_META: Removal = { detector: COMMENT, reason: "comment-meta" };
+const COMMENT_MARKER: Removal = { detector: COMMENT, reason: "comment-marker" };
+
+/**
  * Lines, features and language (what every detector reads), and the cached facts of each non-blank
  * line (see line-facts.ts).
  */
 function analyse(text: string, options: CleanOptions, own: DocumentFacts): { doc: DocView; facts: (LineFacts | undefined)[] } {
   const lines = segment(text);
-  const facts = lines.map((l) => (l.blank ? undefined : factsOf(l.text, own)));
-  const lang = options.lang ?? detectLanguageRanked(lines.map((l) => l.text), facts.map((x) => x?.letters ?? 0));
+  const facts = mapPacked(lines, (l) => (l.blank ? undefined : factsOf(l.text, own)));
+  const lang = options.lang ?? detectLanguageRanked(mapPacked(lines, (l) => l.text), mapPacked(facts, (x) => x?.letters ?? 0));
   const stop = stopwordsFor(lang);
   const n = lines.length;
-  const features = facts.map((x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
+  const features = mapPacked(facts, (x, i) => (x ? inDocument(x.local, stopwordsOf(x, stop), i, n) : undefined));
   return { doc: { lines, features, lang, mode: options.mode ?? "balanced" }, facts };
 }
 
@@ -157,7 +170,7 @@ export function loneMetaCleared(
 /** Lines that are clear article text on their own (see isClearArticle), with thresholds calibrated on the page less `anchors`. */
 function clearArticleLines(doc: DocView, anchors: readonly boolean[]): boolean[] {
   const { thresholds, hasStoplist } = calibrate(doc, anchors);
-  return doc.features.map((f, i) => Boolean(f && !anchors[i] && isClearArticle(f, hasStoplist, thresholds)));
+  return mapPacked(doc.features, (f, i) => Boolean(f && !anchors[i] && isClearArticle(f, hasStoplist, thresholds)));
 }
 
 /**
@@ -237,7 +250,7 @@ export const TEMPLATE_MIN_LINES = 3;
  * evidence of their own and are never overruled.
  */
 export function overrulable(r: Removal): boolean {
-  return r.detector === classifierMeta.id || (r.detector === chromeMeta.id && OVERRULABLE_CHROME.has(r.reason));
+  return r.detector === CLASSIFIER || (r.detector === CHROME && OVERRULABLE_CHROME.has(r.reason));
 }
 const OVERRULABLE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser"]);
 
@@ -245,53 +258,57 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   const { doc, facts } = analyse(text, options, own);
   const { lines, features } = doc;
   const n = lines.length;
-  const chrome: (Removal | undefined)[] = lines.map((_, i) => {
+  const chrome: (Removal | undefined)[] = mapPacked(lines, (_, i) => {
     const reason = facts[i] && chromeOf(facts[i]);
-    return reason ? { detector: chromeMeta.id, reason } : undefined;
+    return reason ? { detector: CHROME, reason } : undefined;
   });
   const hook = options.corpus?.siteBoilerplate;
-  const siteHit = hook ? lines.map((l, i) => (features[i] ? hook(l.text) : undefined)) : [];
+  const siteHit = hook ? mapPacked(lines, (l, i) => (features[i] ? hook(l.text) : undefined)) : [];
   let siteLines = 0;
   for (const hit of siteHit) if (hit) siteLines++;
   const template = knownTemplate ?? siteLines >= TEMPLATE_MIN_LINES;
   const rareOnSite = template ? options.corpus?.siteRare : undefined;
-  const raw = facts.map((x) => (x ? commentOf(x) : undefined));
-  const prose = clearArticleLines(doc, lines.map((_, i) => Boolean(chrome[i] || raw[i])));
+  const raw = mapPacked(facts, (x) => (x ? commentOf(x) : undefined));
+  const prose = clearArticleLines(doc, mapPacked(lines, (_, i) => Boolean(chrome[i] || raw[i])));
   const evidence: CommentEvidence[] = loneMetaCleared(doc, raw, prose, rareOnSite);
   // The same per-document thresholds the classifier will use, for the site-boilerplate protection.
-  const { thresholds: t, hasStoplist } = calibrate(doc, lines.map((_, i) => Boolean(chrome[i] || evidence[i])));
-  const site: (Removal | undefined)[] = lines.map((_, i) => {
+  const { thresholds: t, hasStoplist } = calibrate(doc, mapPacked(lines, (_, i) => Boolean(chrome[i] || evidence[i])));
+  const site: (Removal | undefined)[] = mapPacked(lines, (_, i) => {
     const hit = siteHit[i];
     // Protection: see src/detectors/site-boilerplate.ts.
     return hit && !isClearArticle(features[i]!, hasStoplist, t) ? hit : undefined;
   });
-  const anchors = lines.map((_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
-  const boundaries = lines.map((_, i) => {
+  const anchors = mapPacked(lines, (_, i) => Boolean(chrome[i] || evidence[i] || site[i]));
+  const boundaries = mapPacked(lines, (_, i) => {
     const r = chrome[i]?.reason;
     return r === "related" || r === "prev-next" || r === "about-author" || evidence[i] === "strong-marker";
   });
   // Credits, ad labels and inline "Read more: …" links stand between the paragraphs of an article: the
   // article region must not end at them.
-  const inline = lines.map((_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
+  const inline = mapPacked(lines, (_, i) => INLINE_CHROME.has(chrome[i]?.reason ?? "") && !evidence[i] && !site[i]);
   const c = classify(doc, anchors, boundaries, inline);
-  const sectionStart = commentSectionStart(doc, evidence, c.initial.map((x, i) => x === "good" && !anchors[i]), prose, rareOnSite);
+  const sectionStart = commentSectionStart(doc, evidence, mapPacked(c.initial, (x, i) => x === "good" && !anchors[i]), prose, rareOnSite);
 
   const bios = authorBios(doc, anchors, c.initial);
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
   const overruled: (Removal | undefined)[] = new Array(n).fill(undefined);
+  const section: Removal | undefined = sectionStart >= 0 ? { detector: COMMENT, reason: "comment-section", ref: lines[sectionStart]!.number } : undefined;
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
-    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" || e === "field" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
-    else if (chrome[i]) removal[i] = chrome[i];
-    else if (site[i]) removal[i] = site[i];
-    else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
-    else if (bios[i]) removal[i] = { detector: chromeMeta.id, reason: "about-author" };
-    else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
-    if (rareOnSite && removal[i] && overrulable(removal[i]!) && rareOnSite(lines[i]!.text)) {
-      overruled[i] = removal[i];
-      removal[i] = undefined;
+    // One store per line, whichever rule decides (a store no page has reached yet compiles as a deopt).
+    let r: Removal | undefined;
+    if (e) r = e === "form" || e === "field" ? COMMENT_FORM : e === "meta" ? COMMENT_META : COMMENT_MARKER;
+    else if (chrome[i]) r = chrome[i];
+    else if (site[i]) r = site[i];
+    else if (sectionStart >= 0 && i > sectionStart) r = section;
+    else if (bios[i]) r = ABOUT_AUTHOR;
+    else if (c.cls[i] === "bad") r = { detector: CLASSIFIER, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+    if (rareOnSite && r && overrulable(r) && rareOnSite(lines[i]!.text)) {
+      overruled[i] = r;
+      r = undefined;
     }
+    removal[i] = r;
   }
 
   // Duplicates, in document order, against what is kept so far: a copy whose original was removed
@@ -305,19 +322,19 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
     const key = dupKeyOf(facts[i]!);
     const first = key ? keptKeys.get(key) : undefined;
     if (first !== undefined) {
-      removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
+      removal[i] = { detector: EXACT, reason: "repeated-paragraph", ref: first };
       continue;
     }
     if (removal[i]) continue;
     const cov = coverage.coverage(f.tokens, trigramsOf(facts[i]!));
     if (cov >= COVERED_SHARE) {
-      removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
+      removal[i] = { detector: NEAR, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
       continue;
     }
     if (titleLike(f) && !f.truncated) {
       const best = titles.best(f.tokens, i, bigramsOf(facts[i]!));
       if (best && best.share >= TITLE_SHARE) {
-        removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+        removal[i] = { detector: NEAR, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
         continue;
       }
       titles.add(i, f.tokens, bigramsOf(facts[i]!));
@@ -345,12 +362,12 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
     const toks = teaserTokens(features[i]!);
     const best = kept.best(toks, i);
     if (best && best.share >= TEASER_SHARE) {
-      removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+      removal[i] = { detector: NEAR, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
     }
   }
 
   // Literals, not spreads of `line` (same keys, same order): the spreads were 7% of the cleaning time.
-  const decisions: LineDecision[] = lines.map(({ number, text, blank }, i) => {
+  const decisions: LineDecision[] = mapPacked(lines, ({ number, text, blank }, i) => {
     if (blank) return { number, text, blank, keep: true };
     const r = removal[i];
     if (r) return { number, text, blank, keep: false, removal: r, score: c.score[i]! };

@@ -1,3 +1,4 @@
+import { mapPacked } from "./packed.js";
 import type { Line } from "./types.js";
 
 /** Any of CRLF, LF or a lone CR ends a line; output always uses LF (documented in the README). */
@@ -8,5 +9,5 @@ export function segment(text: string): Line[] {
   const parts = text.split(LINE_BREAK);
   if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
   if (parts.length === 1 && parts[0] === "") return [];
-  return parts.map((t, i) => ({ number: i + 1, text: t, blank: t.trim() === "" }));
+  return mapPacked(parts, (t, i) => ({ number: i + 1, text: t, blank: t.trim() === "" }));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, LONE_SENTENCE_MAX_PER_PAGE, meta, NUMBERED_LIST_MIN_ITEMS, RECORD_MIN_FIELDS, THRESHOLDS,
+  DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, LONE_SENTENCE_MAX_PER_PAGE, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS,
+  TABLE_MIN_ROWS, THRESHOLDS,
 } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
@@ -680,6 +681,357 @@ describe("numbered rankings under a sentence", () => {
         expect(l.removal!.detector).toBe(meta.id);
       }
     }
+  });
+});
+
+// Steps of a dance or a task written as clauses without a final stop, in short lists under headings; each
+// list opens with a keyword item ("• Warm-up") that reads as a menu entry and cuts the clauses off the article. The clauses are text, and the
+// keyword items with them; a list of keyword items alone is a menu.
+const STEP_LISTS: Partial<Record<Lang, { heads: string[]; keys: string[]; clauses: string[]; keywords: string[] }>> = {
+  en: {
+    heads: ["Basic turn", "Back turn"], keys: ["• Warm-up", "• Cool-down"],
+    clauses: [
+      "• then he leads her to the left and she turns once under his right arm",
+      "• when she is back in front of him he takes her other hand and they go on",
+      "• and at the end of the turn they both step back into the basic step again",
+      "• after that she turns by herself while he waits for her at his place on the floor",
+    ],
+    keywords: ["• Salsa", "• Casino", "• Tickets", "• Playlist"],
+  },
+  ar: {
+    heads: ["الدوران الأساسي", "الدوران الخلفي"], keys: ["• إحماء", "• تهدئة"],
+    clauses: [
+      "• ثم هو يأخذها إلى اليسار وهي تدور مرة واحدة تحت ذراعه كما كان من قبل",
+      "• ثم هو يتركها تدور وحدها وهي لا تزال في يده حتى تعود إلى مكانها",
+      "• وفي نهاية الدوران يعود كل منهما إلى الخطوة الأساسية مرة أخرى كما كان",
+      "• وبعد ذلك يقف كل منهما في مكانه ثم يبدأ هو من جديد كما كان من قبل",
+    ],
+    keywords: ["• سالسا", "• كازينو", "• تذاكر", "• موسيقى"],
+  },
+  ru: {
+    heads: ["Простой поворот", "Обратный поворот"], keys: ["• Разминка", "• Заминка"],
+    clauses: [
+      "• потом он ведёт её влево, и она один раз поворачивается под его правой рукой",
+      "• когда она снова перед ним, он берёт её другую руку, и они идут дальше",
+      "• а в конце поворота они оба снова возвращаются в основной шаг, как и раньше",
+      "• и тогда она сама поворачивается к нему, а он ждёт её на своём месте",
+    ],
+    keywords: ["• Сальса", "• Казино", "• Билеты", "• Музыка"],
+  },
+  zh: {
+    heads: ["基本转身", "反向转身"], keys: ["• 热身", "• 放松"],
+    clauses: [
+      "• 当她又回到他的前面时，他就拉住她的另一只手，他们一起继续往前走",
+      "• 然后她就自己转过去，他也要跟着她一起转过去",
+      "• 在转身结束的时候，他们两个人都再一次回到基本的舞步",
+      "• 他们在这里都要停一下，然后他再从头开始跳一次",
+    ],
+    keywords: ["• 萨尔萨", "• 卡西诺", "• 门票", "• 歌单"],
+  },
+};
+const stepDoc = (lang: Lang, items: string[]): string => {
+  const { heads, keys } = STEP_LISTS[lang]!;
+  const [a, b, c] = ARTICLE[lang];
+  const lists = heads.map((h, n) => `${h}\n\n${keys[n]}\n${items[2 * n]}\n${items[2 * n + 1]}`).join("\n\n");
+  return `${a}\n\n${b}\n\n${lists}\n\n${c}\n\n${MENUS[lang].join("\n")}\n`;
+};
+
+describe("lists of clauses", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(STEP_LISTS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] the clauses read as prose items", (lang) => {
+    const stop = stopwordsFor(lang);
+    for (const c of STEP_LISTS[lang]!.clauses) {
+      const f = lineFeatures(c, 0, 1, stop);
+      expect([f.words >= PROSE_ITEM_MIN_WORDS, f.stopDensity >= THRESHOLDS.balanced.stopHigh, f.terminal], c).toEqual([true, true, false]);
+    }
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] keeps the clauses and the keyword items of their lists (valid)", (lang) => {
+    const { keys, clauses } = STEP_LISTS[lang]!;
+    const d = cleanDocument(stepDoc(lang, clauses));
+    for (const item of [...keys, ...clauses]) expect(d.lines.find((l) => l.text === item)!.keep, item).toBe(true);
+  });
+
+  it.each(Object.keys(STEP_LISTS) as Lang[])("[%s] drops lists of keyword items in the same place (invalid)", (lang) => {
+    const { keys, keywords } = STEP_LISTS[lang]!;
+    const d = cleanDocument(stepDoc(lang, keywords));
+    for (const item of [...keys, ...keywords]) {
+      const l = d.lines.find((x) => x.text === item)!;
+      expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+// A results table after the article: rows of cells parted by runs of spaces, with ranks, years and times,
+// and a line between rows (a relay's runners). The same layout without figures is a footer's link columns,
+// which a table's weight must not pull into the article.
+const TABLES: Partial<Record<Lang, { rows: string[]; columns: string[] }>> = {
+  en: {
+    rows: [
+      "1.  Anna Ruiz  1993  River Club  13,04  s",
+      "2.  Maria Lopez  1994  Town Athletics  13,24  s",
+      "Relay: Ruiz, Lopez, Novak, Klein",
+      "3.  Sara Novak  1993  North Runners  13,96  s",
+      "4.  Eva Klein  1992  River Club  14,10  s",
+      "5.  Lena Berg  1994  Town Athletics  14,32  s",
+      "6.  Mia Costa  1993  North Runners  14,75  s",
+    ],
+    columns: [
+      "About us       Contact        Careers        Newsroom       Our history",
+      "Press          Advertise      Jobs           Partners       Investors",
+      "Our values     Awards         Events         Gift cards     Shop",
+      "Help centre    Sitemap        Archive        Newsletters    Podcasts",
+      "Magazine       Events         Community      Blog           Videos",
+      "Our shops      Catalogue      Brands         Outlet         Stories",
+    ],
+  },
+  ar: {
+    rows: [
+      "1.  سارة أحمد  1993  نادي النهر  13,04  ث",
+      "2.  مريم علي  1994  نادي المدينة  13,24  ث",
+      "التتابع: أحمد، علي، حسن، سالم",
+      "3.  نور حسن  1993  نادي الشمال  13,96  ث",
+      "4.  هدى سالم  1992  نادي النهر  14,10  ث",
+      "5.  ليلى يوسف  1994  نادي المدينة  14,32  ث",
+      "6.  رنا خالد  1993  نادي الشمال  14,75  ث",
+    ],
+    columns: [
+      "من نحن        اتصل بنا       وظائف          غرفة الأخبار     تاريخنا       فريقنا",
+      "الصحافة       إعلانات        فرص العمل      الشركاء          المستثمرون    المعارض",
+      "قيمنا          الجوائز        الفعاليات      بطاقات الهدايا    المتجر       المكتبة",
+      "مساعدة        خريطة الموقع   الأرشيف        النشرات          البودكاست     الصور",
+      "المجلة        المناسبات      المجتمع        المدونة          الفيديو       الكتب",
+      "متاجرنا       الكتالوج       العلامات       التخفيضات        القصص         الهدايا",
+    ],
+  },
+  ru: {
+    rows: [
+      "1.  Анна Петрова  1993  Клуб Река  13,04  сек",
+      "2.  Мария Иванова  1994  Городской клуб  13,24  сек",
+      "Эстафета: Петрова, Иванова, Смирнова, Козлова",
+      "3.  Ольга Смирнова  1993  Северный клуб  13,96  сек",
+      "4.  Ирина Козлова  1992  Клуб Река  14,10  сек",
+      "5.  Елена Волкова  1994  Городской клуб  14,32  сек",
+      "6.  Дарья Орлова  1993  Северный клуб  14,75  сек",
+    ],
+    columns: [
+      "О нас          Контакты       Вакансии       Пресс-центр    Наша история",
+      "Пресса         Реклама        Работа         Партнёры       Инвесторам",
+      "Условия        Конфиденциальность            Куки           Доступность",
+      "Помощь         Карта сайта    Архив          Рассылки       Подкасты",
+      "Журнал         События        Сообщество     Блог           Видео",
+      "Магазины       Каталог        Бренды         Распродажа     Истории",
+    ],
+  },
+  zh: {
+    rows: [
+      "1.  王芳  1993  河畔俱乐部  13,04  秒",
+      "2.  李娜  1994  城市田径队  13,24  秒",
+      "接力：王芳、李娜、张敏、刘洋",
+      "3.  张敏  1993  北方跑团  13,96  秒",
+      "4.  刘洋  1992  河畔俱乐部  14,10  秒",
+      "5.  陈静  1994  城市田径队  14,32  秒",
+      "6.  杨丽  1993  北方跑团  14,75  秒",
+    ],
+    columns: [
+      "关于我们     联系我们     招聘信息     新闻中心     发展历程     团队介绍",
+      "媒体合作     广告服务     工作机会     合作伙伴     投资者关系     展会活动",
+      "企业文化     荣誉奖项     活动日历     礼品卡片     网上商店     图书馆",
+      "帮助中心     网站地图     历史归档     电子报      播客节目     图片中心",
+      "杂志订阅     活动预告     社区论坛     官方博客     视频频道     读书会",
+      "门店查询     产品目录     品牌专区     特价商品     品牌故事     会员中心",
+    ],
+  },
+};
+
+describe("data tables", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TABLES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] keeps a table of figures after the article, and the line between its rows (valid)", (lang) => {
+    const { rows } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${rows.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const row of rows) expect(d.lines.find((l) => l.text === row)!.keep, row).toBe(true);
+  });
+
+  it("a table needs TABLE_MIN_ROWS rows: one fewer stays chrome", () => {
+    const rows = TABLES.en!.rows;
+    expect(rows.filter((r) => /^\d/u.test(r)).length).toBe(TABLE_MIN_ROWS);
+    const kept = (rs: string[]): boolean[] => {
+      const d = cleanDocument(`${ARTICLE.en.join("\n\n")}\n\n${rs.join("\n")}\n\n${MENUS.en.join("\n")}\n`);
+      return rs.map((r) => d.lines.find((l) => l.text === r)!.keep);
+    };
+    expect(kept(rows).every(Boolean)).toBe(true);
+    expect(kept(rows.slice(0, -1)).some(Boolean)).toBe(false);
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] drops link columns without figures at the page's foot (invalid)", (lang) => {
+    const { columns } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${columns.join("\n")}\n`);
+    for (const row of columns) {
+      const l = d.lines.find((x) => x.text === row)!;
+      expect(l.keep, row).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+/**
+ * A gallery's cards: a caption, the counts under the photo ("[heart_icon] 12"), the next photo's title and
+ * a short sentence. The counts cost the region search nothing, so the cards stay one stretch and the short
+ * sentence in it is kept; the same icons with a word ("Like", "Reply") are chrome that parts the cards.
+ */
+const CARDS: Partial<Record<Lang, { cards: [string, string, string][]; words: [string, string] }>> = {
+  en: { cards: [
+    ["My favourite corner of the flat is the window seat where I read in the morning.", "The reading corner", "I found the old chair at a flea market."],
+    ["We painted the kitchen green last spring and have never regretted it since then.", "A green kitchen", "The cupboards are from my grandmother."],
+    ["The balcony is small, but in the summer we eat out there almost every evening.", "Summer on the balcony", "The lamp was a gift from my sister."],
+  ], words: ["Like", "Reply"] },
+  ar: { cards: [
+    ["ركني المفضل في الشقة هو المقعد بجانب النافذة حيث أقرأ في الصباح كل يوم.", "ركن القراءة", "وجدت الكرسي القديم في سوق مستعمل."],
+    ["دهنا المطبخ باللون الأخضر في الربيع الماضي ولم نندم على ذلك أبدا منذ ذلك الحين.", "مطبخ أخضر", "الخزائن كانت لجدتي من قبل."],
+    ["الشرفة صغيرة لكننا في الصيف نأكل فيها تقريبا كل مساء مع الأصدقاء والعائلة.", "الصيف على الشرفة", "المصباح هدية من أختي."],
+  ], words: ["إعجاب", "رد"] },
+  ru: { cards: [
+    ["Мой любимый уголок в квартире — это кресло у окна, где я читаю по утрам.", "Уголок для чтения", "Старое кресло я нашла на блошином рынке."],
+    ["Прошлой весной мы покрасили кухню в зелёный цвет и ни разу об этом не пожалели.", "Зелёная кухня", "Шкафы достались мне от бабушки."],
+    ["Балкон маленький, но летом мы почти каждый вечер ужинаем там все вместе.", "Лето на балконе", "Лампу мне подарила сестра."],
+  ], words: ["Нравится", "Ответить"] },
+  zh: { cards: [
+    ["我最喜欢的角落是窗边的座位，我每天早上都在那里看书。", "阅读角", "这把旧椅子是我在跳蚤市场买的。"],
+    ["去年春天我们把厨房的墙壁刷成了绿色，从那以后我们一次都没有后悔过。", "绿色的厨房", "这些柜子是我奶奶留下的。"],
+    ["阳台虽然很小，但是到了夏天我们几乎每天晚上都在那里吃饭聊天。", "阳台上的夏天", "这盏灯是我姐姐送的。"],
+  ], words: ["赞", "回复"] },
+};
+
+describe("counts under gallery cards", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(CARDS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, counts: boolean): string => {
+    const { cards, words } = CARDS[lang]!;
+    const body = cards.map(([caption, title, sentence], k) =>
+      `[kitchen-0${k}]\n${caption}\n[heart_icon] ${counts ? 12 + k : words[0]}\n[comment_ic] ${counts ? k : words[1]}\n${title}\n${sentence}`);
+    return `${MENUS[lang].join("\n")}\n\n${body.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(CARDS) as Lang[])("[%s] keeps a card's short sentence between counts (valid)", (lang) => {
+    const sentence = CARDS[lang]!.cards[0]![2];
+    expect(cleanDocument(page(lang, true)).lines.find((l) => l.text === sentence)!.keep, sentence).toBe(true);
+  });
+
+  it.each(Object.keys(CARDS) as Lang[])("[%s] drops it when the icons carry words, not counts (invalid)", (lang) => {
+    const sentence = CARDS[lang]!.cards[0]![2];
+    const l = cleanDocument(page(lang, false)).lines.find((x) => x.text === sentence)!;
+    expect(l.keep, sentence).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * An article's header: title, kicker, byline, date, then the text. The byline or the date just above the
+ * article marks the header and the title over it is kept; the same title over two plain lines is
+ * too far from the article for its margin.
+ */
+const HEADERS: Partial<Record<Lang, { title: string; kicker: string; credits: [string, string]; plain: [string, string] }>> = {
+  en: { title: "Council keeps the night buses for another year", kicker: "Analysis", credits: ["By Anna Berg", "published 9 August 2012"], plain: ["Night buses", "City council"] },
+  ar: { title: "المجلس يبقي الحافلات الليلية عاما آخر", kicker: "تحليل", credits: ["بقلم آنا برغ", "نشر في 9 أغسطس 2012"], plain: ["الحافلات الليلية", "المجلس البلدي"] },
+  ru: { title: "Совет сохранил ночные автобусы ещё на год", kicker: "Анализ", credits: ["Автор: Анна Берг", "опубликовано 9 августа 2012"], plain: ["Ночные автобусы", "Городской совет"] },
+  zh: { title: "市议会将夜间公交再保留一年", kicker: "分析", credits: ["作者：贝安娜", "2012年8月9日 发布"], plain: ["夜间公交", "市议会"] },
+};
+
+describe("titles over a byline and date", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(HEADERS).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, between: [string, string]): string => {
+    const { title, kicker } = HEADERS[lang]!;
+    return `${MENUS[lang].join("\n")}\n\n${title}\n\n${kicker}\n${between.join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] keeps the title over kicker, byline and date (valid)", (lang) => {
+    const { title, credits } = HEADERS[lang]!;
+    expect(cleanDocument(page(lang, credits)).lines.find((l) => l.text === title)!.keep, title).toBe(true);
+  });
+
+  it.each(Object.keys(HEADERS) as Lang[])("[%s] drops it over two lines that are neither (invalid)", (lang) => {
+    const { title, plain } = HEADERS[lang]!;
+    const l = cleanDocument(page(lang, plain)).lines.find((x) => x.text === title)!;
+    expect(l.keep, title).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A live ticker's entry under its time stamp, just below the article: a short full sentence that the
+ * margin rescues like a borderline line. Under a bare count ("27") instead of a time it stays chrome.
+ */
+const TICKER: Partial<Record<Lang, string>> = {
+  en: "It has started to rain hard in the city.",
+  ar: "بدأ المطر يهطل بغزارة في وسط المدينة.",
+  ru: "В городе начался очень сильный дождь.",
+  zh: "城里现在开始下大雨了。",
+};
+
+describe("live ticker entries", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TICKER).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, stamp: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${stamp}\n\n${TICKER[lang]}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] keeps the entry under its time stamp (valid)", (lang) => {
+    expect(cleanDocument(page(lang, "18:27")).lines.find((l) => l.text === TICKER[lang])!.keep, TICKER[lang]).toBe(true);
+  });
+
+  it.each(Object.keys(TICKER) as Lang[])("[%s] drops it under a count (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, "27")).lines.find((x) => x.text === TICKER[lang])!;
+    expect(l.keep, TICKER[lang]).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * Minutes numbered by agenda item: the first items are too short to anchor, the article stretch starts at
+ * the first paragraph, and the chain of consecutively numbered heads brings the items above it in. Heads
+ * that are not consecutive ("1.", "4.", "7.") are no outline.
+ */
+const MINUTES: Partial<Record<Lang, { first: string; note: string; heads: string[] }>> = {
+  en: { first: "Approval of the minutes of the last meeting", note: "accepted", heads: ["Statutes", "Budget", "Next meeting"] },
+  ar: { first: "اعتماد محضر الاجتماع السابق", note: "تمت الموافقة", heads: ["النظام الأساسي", "الميزانية", "الاجتماع القادم"] },
+  ru: { first: "Утверждение протокола прошлого заседания", note: "принято", heads: ["Устав", "Бюджет", "Следующее заседание"] },
+  zh: { first: "通过上次会议的记录", note: "已通过", heads: ["章程", "预算", "下次会议"] },
+};
+
+describe("numbered sections", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(MINUTES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, numbers: number[]): string => {
+    const { first, note, heads } = MINUTES[lang]!;
+    const sections = heads.map((h, k) => `${numbers[k + 1]}. ${h}\n\n${ARTICLE[lang][k]}`);
+    return `${MENUS[lang].join("\n")}\n\n${numbers[0]}. ${first}\n${note}\n\n${sections.join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(Object.keys(MINUTES) as Lang[])("[%s] keeps the first item of a numbered outline (valid)", (lang) => {
+    const first = `1. ${MINUTES[lang]!.first}`;
+    expect(cleanDocument(page(lang, [1, 2, 3, 4])).lines.find((l) => l.text === first)!.keep, first).toBe(true);
+  });
+
+  it.each(Object.keys(MINUTES) as Lang[])("[%s] drops it when the numbers do not follow each other (invalid)", (lang) => {
+    const first = `1. ${MINUTES[lang]!.first}`;
+    const l = cleanDocument(page(lang, [1, 4, 7, 10])).lines.find((x) => x.text === first)!;
+    expect(l.keep, first).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
   });
 });
 
