@@ -565,6 +565,62 @@ function labelledRecords(doc: DocView, idx: readonly number[], anchors: readonly
   for (const [a, b] of records) toNear(idx, a, b + 1, anchors, cls, badReason, BUT_SHAPE);
 }
 
+/** A table row as w3m lays it out: cells parted by runs of two or more spaces ("1.   Effert, Sarah-Lea   1993   13,04"). */
+const CELL_GAP = /\S {2,}(?=\S)/gu;
+const FIGURE = /\p{Nd}/u;
+/** A row has at least this many gaps (three cells)... */
+export const TABLE_ROW_GAPS = 2;
+/**
+ * ...a table at least this many rows (dev set: 4 also won a 5-row table's heading but kept a footer's
+ * 5-row opening hours, 6 keeps neither)...
+ */
+export const TABLE_MIN_ROWS = 6;
+/**
+ * ...this share of its block's lines (a relay's runners, a heat's heading stand between the rows; dev set:
+ * a results table had 18 rows in 47 lines, so 1/2 missed it)...
+ */
+export const TABLE_ROW_SHARE = 1 / 3;
+/** ...and this share of its rows hold a figure (a rank, a year, a time, a price): data, not a footer's link columns. */
+export const TABLE_DATA_SHARE = 1 / 2;
+/**
+ * In the region search a table's line counts this share of its weight (a borderline line REGION_NEAR_GAIN):
+ * a table is text of its own, not a run of captions. Dev set: at 0.3 a results table under its page's
+ * headings stays out of the region (its stretch 618 < 15% of the best, 694); at 1.0 a forum's layout
+ * table pulls a comment in; 0.5 keeps the first without the second.
+ */
+export const TABLE_REGION_GAIN = 0.5;
+
+/**
+ * A data table (results, timetables, curricula): a block of consecutive lines, a third or more of them rows
+ * of three or more cells, most rows with a figure. Its cells are names and numbers, so the rows read as link
+ * lists, digit runs or short lines, and the lines between rows (a heading "2. Zeitlauf", a relay's runners)
+ * with them; the whole block slips out as chrome. Its lines become borderline, so the block reads as a run
+ * of text, and count TABLE_REGION_GAIN of their weight in the region search, which still decides: a table
+ * far from any article stays out. A footer laid out in link columns has no figures. Returns the lines of
+ * the tables found.
+ */
+function dataTables(doc: DocView, idx: readonly number[], anchors: readonly boolean[], cls: LineClass[], badReason: (string | undefined)[]): boolean[] {
+  const table: boolean[] = new Array(doc.lines.length).fill(false);
+  const row = (i: number): boolean => (doc.lines[i]!.text.trim().match(CELL_GAP)?.length ?? 0) >= TABLE_ROW_GAPS;
+  for (let k = 0; k < idx.length; k++) {
+    if (anchors[idx[k]!]) continue;
+    const j = runEnd(idx, k, (i) => !anchors[i]);
+    let rows = 0, data = 0;
+    for (let q = k; q < j; q++) {
+      const i = idx[q]!;
+      if (!row(i)) continue;
+      rows++;
+      if (FIGURE.test(doc.lines[i]!.text)) data++;
+    }
+    if (rows >= TABLE_MIN_ROWS && rows >= TABLE_ROW_SHARE * (j - k) && data >= TABLE_DATA_SHARE * rows) {
+      toNear(idx, k, j, anchors, cls, badReason, BUT_SHAPE);
+      for (let q = k; q < j; q++) table[idx[q]!] = true;
+    }
+    k = j - 1;
+  }
+  return table;
+}
+
 /** A source line: "via t3n News https://t3n.de/news", "Quelle: Horizont", "Источник: …", "المصدر: …", "来源：…". */
 const SOURCE_LINE = /^\s*(?:via|quelle|source|fonte|fuente|источник|المصدر|来源|出典)(?:\s*[:：]\s*|\s+)\S/iu;
 /** A digest holds at least this many items, each with its source line. */
@@ -688,10 +744,13 @@ export function calibrate(doc: DocView, anchors: readonly boolean[]): { threshol
   for (const [d, w] of pairs) { acc += w; ref = d; if (acc >= REFERENCE_QUANTILE * total) break; }
   // A list that does not fit the text (franc picked a neighbour language) shows as a low mean.
   if (mean < MIN_REFERENCE_DENSITY) return { thresholds: base, hasStoplist: false };
-  return {
-    thresholds: { ...base, stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref), stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref) },
-    hasStoplist: true,
+  // A literal in THRESHOLDS' key order, not a spread of base: one hidden class for all thresholds.
+  const thresholds: ClassifierThresholds = {
+    lengthLow: base.lengthLow, lengthHigh: base.lengthHigh, sentenceGood: base.sentenceGood,
+    stopLow: Math.min(base.stopLow, STOP_LOW_OF_REFERENCE * ref), stopHigh: Math.min(base.stopHigh, STOP_HIGH_OF_REFERENCE * ref),
+    headingDistance: base.headingDistance,
   };
+  return { thresholds, hasStoplist: true };
 }
 
 /**
@@ -730,6 +789,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   announcedDirectories(doc, blockFeatures, idx, anchors, cls, badReason);
   labelledRecords(doc, idx, anchors, cls, badReason);
   sourcedDigests(doc, idx, anchors, cls, badReason);
+  const table = dataTables(doc, idx, anchors, cls, badReason);
   const initial = cls.slice();
 
   // Nearest anchor class on each side among non-blank lines: "strict" skips short and near lines,
@@ -758,12 +818,14 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     const i = idx[k]!;
     if (initial[i] !== "short") continue;
     const p = prevStrict[k]!, q = nextStrict[k]!;
-    if (p === "good" && q === "good") cls[i] = "good";
-    else if (p === "bad" && q === "bad") { cls[i] = "bad"; badReason[i] = edgeReason(k); }
-    // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
-    else if ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")) cls[i] = "good";
-    else if ((p === "good" || q === "good") && !blockFeatures[i]!.bullet) cls[i] = "good";
-    else { cls[i] = "bad"; badReason[i] = edgeReason(k); }
+    // One store for every outcome: V8 compiles a store that no page has reached yet as a deopt, and
+    // the rule that reaches it late made it compile the whole classifier again (--trace-deopt).
+    const good = (p === "good" && q === "good") || (!(p === "bad" && q === "bad")
+      // jusText's rule: a borderline block between this line and the chrome on one side vouches for it.
+      && ((p === "bad" && prevLoose[k] === "near") || (q === "bad" && nextLoose[k] === "near")
+        || ((p === "good" || q === "good") && !blockFeatures[i]!.bullet)));
+    cls[i] = good ? "good" : "bad";
+    if (!good) badReason[i] = edgeReason(k);
   }
   // Borderline lines between chrome on both sides are chrome, unless they form a run of their own:
   // a page whose paragraphs are all borderline (short-paragraph blogs, recipes) has no good anchor.
@@ -806,7 +868,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
   const gain = (i: number): number => {
     const f = blockFeatures[i]!;
     if (initial[i] === "good") return f.weight;
-    if (initial[i] === "near") return REGION_NEAR_GAIN * f.weight;
+    if (initial[i] === "near") return table[i] ? TABLE_REGION_GAIN * f.weight : REGION_NEAR_GAIN * f.weight;
     if (boundaries[i]) return -REGION_BOUNDARY_COST;
     if (!anchors[i] && WIDGET_COUNT.test(doc.lines[i]!.text)) return 0;
     if (inline[i] || (initial[i] === "bad" && CAPTION_MARK.test(doc.lines[i]!.text))) return -REGION_SHORT_COST;
@@ -873,8 +935,12 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
       if (inside[k] === 2) {
         // Inside the article, a borderline line that context alone condemned is kept: captions,
         // quotes and one-line paragraphs between two ads are article text more often than not.
-        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && blockFeatures[i]!.words >= 2;
-        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!blockFeatures[i]!.bullet || blockFeatures[i]!.words >= 2)))) {
+        // Features read and compared up front: code that only a rare line reaches compiles as a deopt
+        // (--trace-deopt), and this one made V8 compile the classifier again.
+        const { bullet } = blockFeatures[i]!;
+        const twoWords = blockFeatures[i]!.words >= 2;
+        const listItem = initial[i] === "bad" && (badReason[i] === "link-list" || badReason[i] === "low-stopwords") && twoWords;
+        if (cls[i] === "bad" && !anchors[i] && (initial[i] === "near" || listItem || (INSIDE_KEEPS_SHORT && initial[i] === "short" && (!bullet || twoWords)))) {
           cls[i] = "good"; badReason[i] = undefined;
         }
         continue;

@@ -31,6 +31,18 @@ export const COMMENT_MIN_ARTICLE_BEFORE = 300;
 export const INLINE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser", "ad"]);
 
 /**
+ * Detector ids, and the removals that carry nothing but a reason, as module constants rather than made
+ * where a line is removed: V8 compiles code that has not run yet as a deopt, and the branches of rare
+ * removals (an author's bio, a repeated title), reached late, made it compile cleanOnce again
+ * (--trace-deopt). Removals are read-only, so lines may share one.
+ */
+const CHROME = chromeMeta.id, CLASSIFIER = classifierMeta.id, COMMENT = commentMeta.id, EXACT = exactMeta.id, NEAR = nearMeta.id;
+const ABOUT_AUTHOR: Removal = { detector: CHROME, reason: "about-author" };
+const COMMENT_FORM: Removal = { detector: COMMENT, reason: "comment-form" };
+const COMMENT_META: Removal = { detector: COMMENT, reason: "comment-meta" };
+const COMMENT_MARKER: Removal = { detector: COMMENT, reason: "comment-marker" };
+
+/**
  * Lines, features and language (what every detector reads), and the cached facts of each non-blank
  * line (see line-facts.ts).
  */
@@ -238,7 +250,7 @@ export const TEMPLATE_MIN_LINES = 3;
  * evidence of their own and are never overruled.
  */
 export function overrulable(r: Removal): boolean {
-  return r.detector === classifierMeta.id || (r.detector === chromeMeta.id && OVERRULABLE_CHROME.has(r.reason));
+  return r.detector === CLASSIFIER || (r.detector === CHROME && OVERRULABLE_CHROME.has(r.reason));
 }
 const OVERRULABLE_CHROME: ReadonlySet<string> = new Set(["credit", "teaser"]);
 
@@ -248,7 +260,7 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   const n = lines.length;
   const chrome: (Removal | undefined)[] = mapPacked(lines, (_, i) => {
     const reason = facts[i] && chromeOf(facts[i]);
-    return reason ? { detector: chromeMeta.id, reason } : undefined;
+    return reason ? { detector: CHROME, reason } : undefined;
   });
   const hook = options.corpus?.siteBoilerplate;
   const siteHit = hook ? mapPacked(lines, (l, i) => (features[i] ? hook(l.text) : undefined)) : [];
@@ -280,19 +292,23 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
   const bios = authorBios(doc, anchors, c.initial);
   const removal: (Removal | undefined)[] = new Array(n).fill(undefined);
   const overruled: (Removal | undefined)[] = new Array(n).fill(undefined);
+  const section: Removal | undefined = sectionStart >= 0 ? { detector: COMMENT, reason: "comment-section", ref: lines[sectionStart]!.number } : undefined;
   for (let i = 0; i < n; i++) {
     if (lines[i]!.blank) continue;
     const e = evidence[i];
-    if (e) removal[i] = { detector: commentMeta.id, reason: e === "form" || e === "field" ? "comment-form" : e === "meta" ? "comment-meta" : "comment-marker" };
-    else if (chrome[i]) removal[i] = chrome[i];
-    else if (site[i]) removal[i] = site[i];
-    else if (sectionStart >= 0 && i > sectionStart) removal[i] = { detector: commentMeta.id, reason: "comment-section", ref: lines[sectionStart]!.number };
-    else if (bios[i]) removal[i] = { detector: chromeMeta.id, reason: "about-author" };
-    else if (c.cls[i] === "bad") removal[i] = { detector: classifierMeta.id, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
-    if (rareOnSite && removal[i] && overrulable(removal[i]!) && rareOnSite(lines[i]!.text)) {
-      overruled[i] = removal[i];
-      removal[i] = undefined;
+    // One store per line, whichever rule decides (a store no page has reached yet compiles as a deopt).
+    let r: Removal | undefined;
+    if (e) r = e === "form" || e === "field" ? COMMENT_FORM : e === "meta" ? COMMENT_META : COMMENT_MARKER;
+    else if (chrome[i]) r = chrome[i];
+    else if (site[i]) r = site[i];
+    else if (sectionStart >= 0 && i > sectionStart) r = section;
+    else if (bios[i]) r = ABOUT_AUTHOR;
+    else if (c.cls[i] === "bad") r = { detector: CLASSIFIER, reason: c.badReason[i] ?? "chrome-context", score: c.score[i]! };
+    if (rareOnSite && r && overrulable(r) && rareOnSite(lines[i]!.text)) {
+      overruled[i] = r;
+      r = undefined;
     }
+    removal[i] = r;
   }
 
   // Duplicates, in document order, against what is kept so far: a copy whose original was removed
@@ -306,19 +322,19 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
     const key = dupKeyOf(facts[i]!);
     const first = key ? keptKeys.get(key) : undefined;
     if (first !== undefined) {
-      removal[i] = { detector: exactMeta.id, reason: "repeated-paragraph", ref: first };
+      removal[i] = { detector: EXACT, reason: "repeated-paragraph", ref: first };
       continue;
     }
     if (removal[i]) continue;
     const cov = coverage.coverage(f.tokens, trigramsOf(facts[i]!));
     if (cov >= COVERED_SHARE) {
-      removal[i] = { detector: nearMeta.id, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
+      removal[i] = { detector: NEAR, reason: "covered-paragraph", score: Number(cov.toFixed(3)) };
       continue;
     }
     if (titleLike(f) && !f.truncated) {
       const best = titles.best(f.tokens, i, bigramsOf(facts[i]!));
       if (best && best.share >= TITLE_SHARE) {
-        removal[i] = { detector: nearMeta.id, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+        removal[i] = { detector: NEAR, reason: "repeated-title", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
         continue;
       }
       titles.add(i, f.tokens, bigramsOf(facts[i]!));
@@ -346,7 +362,7 @@ function cleanOnce(text: string, options: CleanOptions, own: DocumentFacts, know
     const toks = teaserTokens(features[i]!);
     const best = kept.best(toks, i);
     if (best && best.share >= TEASER_SHARE) {
-      removal[i] = { detector: nearMeta.id, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
+      removal[i] = { detector: NEAR, reason: "truncated-teaser", score: Number(best.share.toFixed(3)), ref: lines[best.ref]!.number };
     }
   }
 

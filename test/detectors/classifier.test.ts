@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS, TABLE_MIN_ROWS, THRESHOLDS } from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -758,6 +758,121 @@ describe("lists of clauses", () => {
     for (const item of [...keys, ...keywords]) {
       const l = d.lines.find((x) => x.text === item)!;
       expect(l.keep, item).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+// A results table after the article: rows of cells parted by runs of spaces, with ranks, years and times,
+// and a line between rows (a relay's runners). The same layout without figures is a footer's link columns,
+// which a table's weight must not pull into the article.
+const TABLES: Partial<Record<Lang, { rows: string[]; columns: string[] }>> = {
+  en: {
+    rows: [
+      "1.  Anna Ruiz  1993  River Club  13,04  s",
+      "2.  Maria Lopez  1994  Town Athletics  13,24  s",
+      "Relay: Ruiz, Lopez, Novak, Klein",
+      "3.  Sara Novak  1993  North Runners  13,96  s",
+      "4.  Eva Klein  1992  River Club  14,10  s",
+      "5.  Lena Berg  1994  Town Athletics  14,32  s",
+      "6.  Mia Costa  1993  North Runners  14,75  s",
+    ],
+    columns: [
+      "About us       Contact        Careers        Newsroom       Our history",
+      "Press          Advertise      Jobs           Partners       Investors",
+      "Our values     Awards         Events         Gift cards     Shop",
+      "Help centre    Sitemap        Archive        Newsletters    Podcasts",
+      "Magazine       Events         Community      Blog           Videos",
+      "Our shops      Catalogue      Brands         Outlet         Stories",
+    ],
+  },
+  ar: {
+    rows: [
+      "1.  سارة أحمد  1993  نادي النهر  13,04  ث",
+      "2.  مريم علي  1994  نادي المدينة  13,24  ث",
+      "التتابع: أحمد، علي، حسن، سالم",
+      "3.  نور حسن  1993  نادي الشمال  13,96  ث",
+      "4.  هدى سالم  1992  نادي النهر  14,10  ث",
+      "5.  ليلى يوسف  1994  نادي المدينة  14,32  ث",
+      "6.  رنا خالد  1993  نادي الشمال  14,75  ث",
+    ],
+    columns: [
+      "من نحن        اتصل بنا       وظائف          غرفة الأخبار     تاريخنا       فريقنا",
+      "الصحافة       إعلانات        فرص العمل      الشركاء          المستثمرون    المعارض",
+      "قيمنا          الجوائز        الفعاليات      بطاقات الهدايا    المتجر       المكتبة",
+      "مساعدة        خريطة الموقع   الأرشيف        النشرات          البودكاست     الصور",
+      "المجلة        المناسبات      المجتمع        المدونة          الفيديو       الكتب",
+      "متاجرنا       الكتالوج       العلامات       التخفيضات        القصص         الهدايا",
+    ],
+  },
+  ru: {
+    rows: [
+      "1.  Анна Петрова  1993  Клуб Река  13,04  сек",
+      "2.  Мария Иванова  1994  Городской клуб  13,24  сек",
+      "Эстафета: Петрова, Иванова, Смирнова, Козлова",
+      "3.  Ольга Смирнова  1993  Северный клуб  13,96  сек",
+      "4.  Ирина Козлова  1992  Клуб Река  14,10  сек",
+      "5.  Елена Волкова  1994  Городской клуб  14,32  сек",
+      "6.  Дарья Орлова  1993  Северный клуб  14,75  сек",
+    ],
+    columns: [
+      "О нас          Контакты       Вакансии       Пресс-центр    Наша история",
+      "Пресса         Реклама        Работа         Партнёры       Инвесторам",
+      "Условия        Конфиденциальность            Куки           Доступность",
+      "Помощь         Карта сайта    Архив          Рассылки       Подкасты",
+      "Журнал         События        Сообщество     Блог           Видео",
+      "Магазины       Каталог        Бренды         Распродажа     Истории",
+    ],
+  },
+  zh: {
+    rows: [
+      "1.  王芳  1993  河畔俱乐部  13,04  秒",
+      "2.  李娜  1994  城市田径队  13,24  秒",
+      "接力：王芳、李娜、张敏、刘洋",
+      "3.  张敏  1993  北方跑团  13,96  秒",
+      "4.  刘洋  1992  河畔俱乐部  14,10  秒",
+      "5.  陈静  1994  城市田径队  14,32  秒",
+      "6.  杨丽  1993  北方跑团  14,75  秒",
+    ],
+    columns: [
+      "关于我们     联系我们     招聘信息     新闻中心     发展历程     团队介绍",
+      "媒体合作     广告服务     工作机会     合作伙伴     投资者关系     展会活动",
+      "企业文化     荣誉奖项     活动日历     礼品卡片     网上商店     图书馆",
+      "帮助中心     网站地图     历史归档     电子报      播客节目     图片中心",
+      "杂志订阅     活动预告     社区论坛     官方博客     视频频道     读书会",
+      "门店查询     产品目录     品牌专区     特价商品     品牌故事     会员中心",
+    ],
+  },
+};
+
+describe("data tables", () => {
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(TABLES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] keeps a table of figures after the article, and the line between its rows (valid)", (lang) => {
+    const { rows } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${rows.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
+    for (const row of rows) expect(d.lines.find((l) => l.text === row)!.keep, row).toBe(true);
+  });
+
+  it("a table needs TABLE_MIN_ROWS rows: one fewer stays chrome", () => {
+    const rows = TABLES.en!.rows;
+    expect(rows.filter((r) => /^\d/u.test(r)).length).toBe(TABLE_MIN_ROWS);
+    const kept = (rs: string[]): boolean[] => {
+      const d = cleanDocument(`${ARTICLE.en.join("\n\n")}\n\n${rs.join("\n")}\n\n${MENUS.en.join("\n")}\n`);
+      return rs.map((r) => d.lines.find((l) => l.text === r)!.keep);
+    };
+    expect(kept(rows).every(Boolean)).toBe(true);
+    expect(kept(rows.slice(0, -1)).some(Boolean)).toBe(false);
+  });
+
+  it.each(Object.keys(TABLES) as Lang[])("[%s] drops link columns without figures at the page's foot (invalid)", (lang) => {
+    const { columns } = TABLES[lang]!;
+    const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${columns.join("\n")}\n`);
+    for (const row of columns) {
+      const l = d.lines.find((x) => x.text === row)!;
+      expect(l.keep, row).toBe(false);
       expect(l.removal!.detector).toBe(meta.id);
     }
   });
