@@ -1087,3 +1087,39 @@ describe("a lone sentence between chrome", () => {
     }
   });
 });
+
+/**
+ * A short stretch of text far above the main article (a box of two paragraphs and their heading, parted
+ * from the article by a "Related" head): too little evidence for a second article stretch, but two
+ * anchoring paragraphs make it text, and the heading between them is kept. With one paragraph it is not.
+ */
+const RELATED_HEAD: Record<Lang, string> = {
+  en: "Related articles", fr: "Articles similaires", de: "Ähnliche Beiträge", es: "Artículos relacionados",
+  ar: "مقالات ذات صلة", ru: "Похожие статьи", zh: "相关文章", ja: "関連記事",
+};
+
+describe("a short stretch with two paragraphs", () => {
+  const LANGS4: Lang[] = ["en", "ar", "ru", "zh"];
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, second: string): string => {
+    const [a, , c] = ARTICLE[lang];
+    // The main article: enough evidence that the box above falls under REGION_SECOND_SHARE of it.
+    const main = Array.from({ length: 30 }, () => c).join("\n\n");
+    return `${MENUS[lang].join("\n")}\n\n${a}\n\n${HEADINGS[lang]}?\n\n${second}\n\n${MENUS[lang].join("\n")}\n\n${RELATED_HEAD[lang]}\n\n${main}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(LANGS4)("[%s] keeps the heading between the two paragraphs (valid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    expect(cleanDocument(page(lang, ARTICLE[lang][1]!)).lines.find((l) => l.text === head)!.keep, head).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops it over a short line instead of a paragraph (invalid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    const l = cleanDocument(page(lang, MENUS[lang][1]!.replace("• ", ""))).lines.find((x) => x.text === head)!;
+    expect(l.keep, head).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
