@@ -58,6 +58,27 @@ const QUEUED_PER_WORKER = 2;
  * 8 MB 11.9-12.3 s / 275-288 MB; 16 MB 11.0-11.7 s / 278-294 MB.
  */
 const YOUNG_GENERATION_MB = 16;
+/**
+ * V8 lets a heap grow to four times what survives a full collection when its limit is 2 GiB or more
+ * (V8's default here is 4 GiB), and to 1.3-2 times below that (heap-controller.cc, MaxGrowingFactor).
+ * A worker holds ~14 MB live, so 1 GiB keeps its heap near 45 MB instead of 60-75 MB, with room for
+ * any document under --max-doc-bytes (64 MiB by default). A document that still needs more is not
+ * lost: the worker is replaced and its batches are cleaned on the calling thread (see outOfMemory).
+ * Measured on the 100 MB bench JSONL, --jobs 2, peak RSS: default 274-283 MB, 1024 MB 251-252 MB,
+ * 512 MB 243-267 MB, 2000 MB 252-255 MB; user CPU within noise (26.4-28.8 s all).
+ */
+const OLD_GENERATION_MB = 1024;
+
+/** Replaced workers in a row that run out of memory before answering anything: the limit is too small to start. */
+const MAX_STILLBORN = 3;
+
+/** Heap limits of each worker thread (`resourceLimits` of node:worker_threads), in MB. */
+export interface WorkerHeap {
+  readonly youngGenerationMb: number;
+  readonly oldGenerationMb: number;
+}
+
+export const DEFAULT_WORKER_HEAP: WorkerHeap = { youngGenerationMb: YOUNG_GENERATION_MB, oldGenerationMb: OLD_GENERATION_MB };
 
 interface Waiting {
   resolve(result: CleanResult): void;
@@ -70,6 +91,16 @@ interface Slot {
   readonly queued: number[];
   /** Documents in those batches. */
   docs: number;
+  /** Set once the worker ran out of memory and was replaced: its exit is expected. */
+  retired: boolean;
+  /** Whether it ever answered a batch. */
+  answered: boolean;
+}
+
+/** A batch sent to a worker and not yet answered: its texts, kept to clean them here if the worker dies. */
+interface Pending {
+  readonly texts: readonly string[];
+  readonly waiting: Waiting[];
 }
 
 /**
@@ -92,7 +123,7 @@ const FEED_DOCS = 32;
  */
 export class WorkerPool implements Cleaner {
   private readonly slots: Slot[] = [];
-  private readonly inFlight = new Map<number, Waiting[]>();
+  private readonly inFlight = new Map<number, Pending>();
   private batch: string[] = [];
   private batchWaiting: Waiting[] = [];
   private batchChars = 0;
@@ -100,17 +131,62 @@ export class WorkerPool implements Cleaner {
   private failure?: Error;
   private closed = false;
 
-  constructor(jobs: number, private readonly options: TaskOptions) {
-    for (let i = 0; i < jobs - 1; i++) {
-      const worker = new Worker(WORKER, { workerData: { options }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const slot: Slot = { worker, queued: [], docs: 0 };
-      worker.on("message", (reply: BatchReply) => this.receive(slot, reply));
-      worker.on("error", (err) => this.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err })));
-      worker.on("exit", (code) => {
-        if (!this.closed) this.fail(new Error(`a worker thread exited unexpectedly (code ${code})`));
-      });
-      this.slots.push(slot);
+  /** Documents cleaned on the calling thread because the worker cleaning them ran out of memory. */
+  recovered = 0;
+  /** Workers in a row that ran out of memory before answering a batch. */
+  private stillborn = 0;
+
+  constructor(jobs: number, private readonly options: TaskOptions, private readonly heap: WorkerHeap = DEFAULT_WORKER_HEAP) {
+    for (let i = 0; i < jobs - 1; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(WORKER, {
+      workerData: { options: this.options },
+      resourceLimits: { maxYoungGenerationSizeMb: this.heap.youngGenerationMb, maxOldGenerationSizeMb: this.heap.oldGenerationMb },
+    });
+    const slot: Slot = { worker, queued: [], docs: 0, retired: false, answered: false };
+    worker.on("message", (reply: BatchReply) => this.receive(slot, reply));
+    worker.on("error", (err) => {
+      if ((err as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") this.outOfMemory(slot);
+      else this.fail(new Error(`a worker thread failed: ${err.message}`, { cause: err }));
+    });
+    worker.on("exit", (code) => {
+      if (!this.closed && !slot.retired) this.fail(new Error(`a worker thread exited unexpectedly (code ${code})`));
+    });
+    return slot;
+  }
+
+  /**
+   * A worker reached its heap limit (OLD_GENERATION_MB) and was stopped by Node: a fresh worker takes
+   * its place and the documents it had been sent are cleaned here, on the calling thread, whose heap
+   * has V8's default limit. The results are the same wherever a document is cleaned.
+   */
+  private outOfMemory(slot: Slot): void {
+    if (slot.retired || this.failure) return;
+    // A worker whose heap cannot even hold the cleaner would be replaced forever: give up after a few.
+    this.stillborn = slot.answered ? 0 : this.stillborn + 1;
+    if (this.stillborn >= MAX_STILLBORN) {
+      this.fail(new Error(`worker threads ran out of memory before cleaning anything (heap limit ${this.heap.oldGenerationMb} MB)`));
+      return;
     }
+    slot.retired = true;
+    this.slots[this.slots.indexOf(slot)] = this.spawn();
+    for (const id of slot.queued) {
+      const pending = this.inFlight.get(id);
+      if (!pending) continue;
+      this.inFlight.delete(id);
+      pending.texts.forEach((text, i) => {
+        this.recovered++;
+        const w = pending.waiting[i]!;
+        try {
+          w.resolve(cleanTask(text, this.options));
+        } catch (err) {
+          w.reject(cleanerError(err));
+        }
+      });
+    }
+    this.dispatch(false);
   }
 
   clean(text: string): Promise<CleanResult> {
@@ -120,8 +196,7 @@ export class WorkerPool implements Cleaner {
       try {
         return Promise.resolve(cleanTask(text, this.options));
       } catch (err) {
-        // Worded as a worker's failure is (see receive): which thread cleaned a document depends on timing.
-        return handled(Promise.reject(new Error(`the cleaner failed:\n${err instanceof Error ? err.stack ?? err.message : String(err)}`, { cause: err })));
+        return handled(Promise.reject(cleanerError(err)));
       }
     }
     return handled(new Promise<CleanResult>((resolve, reject) => {
@@ -145,7 +220,7 @@ export class WorkerPool implements Cleaner {
     if (!force && best.queued.length >= QUEUED_PER_WORKER) return;
     const id = this.nextId++;
     const request: BatchRequest = { id, texts: this.batch };
-    this.inFlight.set(id, this.batchWaiting);
+    this.inFlight.set(id, { texts: this.batch, waiting: this.batchWaiting });
     best.queued.push(id);
     best.docs += this.batch.length;
     this.batch = [];
@@ -155,10 +230,11 @@ export class WorkerPool implements Cleaner {
   }
 
   private receive(slot: Slot, reply: BatchReply): void {
-    const waiting = this.inFlight.get(reply.id);
+    const waiting = this.inFlight.get(reply.id)?.waiting;
     if (!waiting) return;
     this.inFlight.delete(reply.id);
     slot.queued.splice(slot.queued.indexOf(reply.id), 1);
+    slot.answered = true;
     slot.docs -= waiting.length;
     reply.results.forEach((r, i) => {
       if ("error" in r) waiting[i]!.reject(new Error(`the cleaner failed:\n${r.error}`));
@@ -170,7 +246,7 @@ export class WorkerPool implements Cleaner {
   private fail(err: Error): void {
     if (this.failure) return;
     this.failure = err;
-    for (const waiting of this.inFlight.values()) for (const w of waiting) w.reject(err);
+    for (const { waiting } of this.inFlight.values()) for (const w of waiting) w.reject(err);
     for (const w of this.batchWaiting) w.reject(err);
     this.inFlight.clear();
     this.batch = [];
@@ -183,6 +259,11 @@ export class WorkerPool implements Cleaner {
     this.fail(new Error("the worker pool was closed"));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+/** A cleaner bug on the calling thread, worded as a worker's is (see receive): where a document is cleaned depends on timing. */
+function cleanerError(err: unknown): Error {
+  return new Error(`the cleaner failed:\n${err instanceof Error ? err.stack ?? err.message : String(err)}`, { cause: err });
 }
 
 /**
