@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS, TABLE_MIN_ROWS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import {
+  DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, LONE_SENTENCE_MAX_PER_PAGE, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS,
+  TABLE_MIN_ROWS, THRESHOLDS,
+} from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -520,7 +523,7 @@ describe("embedded post signatures", () => {
 const LEADS: Partial<Record<Lang, { lead: string; credit: string; links: string[] }>> = {
   en: { lead: "Councillors Ana Ruiz, Tom Berg and Lea Kim back N1, N2 and N3 night routes until 2026.", credit: "© Reuters", links: ["• Night bus timetable", "• Council agenda papers"] },
   ar: { lead: "أعضاء المجلس آنا رويز وتوم بيرغ ولي كيم يدعمون خطوط الحافلات الليلية ن1 ون2 ون3 حتى 2026.", credit: "© رويترز", links: ["• جدول الحافلات الليلية", "• أوراق جدول المجلس"] },
-  ru: { lead: "Депутаты Анна Руис, Том Берг и Лея Ким поддержали ночные маршруты N1, N2 и N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
+  ru: { lead: "Депутаты Анна Руис, Том Берг, Лея Ким поддержали ночные маршруты N1, N2, N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
   zh: { lead: "议员安娜·鲁伊斯、汤姆·伯格和李金支持N1、N2和N3夜间线路延续到2026年。", credit: "© 新华社", links: ["• 夜间公交时刻表", "• 市议会议程文件"] },
 };
 
@@ -1029,6 +1032,59 @@ describe("numbered sections", () => {
     const l = cleanDocument(page(lang, [1, 4, 7, 10])).lines.find((x) => x.text === first)!;
     expect(l.keep, first).toBe(false);
     expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A full sentence alone between two menus (a section's blurb, a product's description) is kept; beside
+ * a share button, naming a site service (a download, an account), or as one of more than
+ * LONE_SENTENCE_MAX_PER_PAGE such sentences on the page (a teaser grid), it is chrome.
+ */
+const LONE: Partial<Record<Lang, { sentences: string[]; share: string; service: string }>> = {
+  en: {
+    sentences: ["Our lawyers give free advice to tenants in every district of the city, all year.", "The night shelter is open to anyone who has no place to sleep during the winter.",
+      "Volunteers repair old bicycles and give them to the children of families in need."],
+    share: "Share", service: "Download the guide to learn about the free advice we give in every district.",
+  },
+  ar: {
+    sentences: ["يقدم محامونا نصائح مجانية للمستأجرين في كل أحياء المدينة طوال أيام السنة.", "المأوى الليلي مفتوح لكل من ليس لديه مكان للنوم خلال أشهر الشتاء الباردة.",
+      "ويقوم المتطوعون بإصلاح الدراجات القديمة ثم يعطونها لأطفال العائلات التي هي في حاجة إليها."],
+    share: "شارك", service: "اشترك في خدمتنا لتصلك نصائح محامينا عن السكن في كل أسبوع طوال السنة.",
+  },
+  ru: {
+    sentences: ["Наши юристы бесплатно консультируют жильцов во всех районах города круглый год.", "Ночной приют открыт для всех, кому негде спать в холодные зимние месяцы.",
+      "Волонтёры чинят старые велосипеды и дарят их детям из бедных семей города."],
+    share: "Поделиться", service: "Оформите подписку и получайте советы наших юристов о жилье каждую неделю.",
+  },
+  zh: {
+    sentences: ["我们的律师全年为全市每个区的租户提供免费的法律咨询服务。", "夜间收容所在寒冷的冬季向所有没有地方睡觉的人开放。", "志愿者们修好旧自行车，然后把它们送给城里困难家庭的孩子。"],
+    share: "分享", service: "请下载我们的指南，了解我们在每个区提供的免费法律咨询服务。",
+  },
+};
+
+describe("a lone sentence between chrome", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(LONE).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, blocks: string[]): string =>
+    `${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${blocks.join(`\n\n${MENUS.en.join("\n")}\n\n`)}\n\n${MENUS[lang].join("\n")}\n`;
+  const line = (text: string, lang: Lang, blocks: string[]) => cleanDocument(page(lang, blocks)).lines.find((l) => l.text === text)!;
+
+  it.each(Object.keys(LONE) as Lang[])("[%s] keeps a sentence alone between two menus (valid)", (lang) => {
+    const { sentences } = LONE[lang]!;
+    for (const s of sentences.slice(0, LONE_SENTENCE_MAX_PER_PAGE)) expect(line(s, lang, sentences.slice(0, LONE_SENTENCE_MAX_PER_PAGE)).keep, s).toBe(true);
+  });
+
+  it.each(Object.keys(LONE) as Lang[])("[%s] drops it beside a share button, naming a site service, or one of too many (invalid)", (lang) => {
+    const { sentences, share, service } = LONE[lang]!;
+    expect(sentences.length).toBe(LONE_SENTENCE_MAX_PER_PAGE + 1);
+    const cases: [string, string[]][] = [[sentences[0]!, [`${sentences[0]}\n${share}`]], [service, [service]], ...sentences.map((s): [string, string[]] => [s, sentences])];
+    for (const [text, blocks] of cases) {
+      const l = line(text, lang, blocks);
+      expect(l.keep, text).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
   });
 });
 
