@@ -839,6 +839,7 @@ export function classify(doc: DocView, anchors: readonly boolean[], boundaries: 
     // two tests change the class (they were 1.5% of cleaning CPU run on every line first).
     let [c, why] = initialClass(f, hasStoplist, t);
     if (c !== "near" && (isFormula(doc.lines[i]!.text) || EMBED_SIGNATURE.test(doc.lines[i]!.text))) { c = "near"; why = undefined; }
+    if (why === "low-stopwords" && quotedInEnglish(f, doc.lang, THRESHOLDS[doc.mode])) { c = "near"; why = undefined; }
     cls[i] = c; badReason[i] = why;
   }
   introducedLists(doc, blockFeatures, idx, anchors, cls, badReason, hasStoplist, t);
@@ -1066,6 +1067,23 @@ function numberedSectionsIntoRegion(doc: DocView, idx: readonly number[], anchor
     }
     k = j;
   }
+}
+
+/**
+ * A quotation in English inside a page in another language ("You can't solve a problem with the same
+ * thinking that created it (Albert Einstein)" in a German essay): measured with the page's list it has
+ * no stopwords, measured with English's it is dense prose. It is borderline, and its neighbours decide.
+ * English is the language pages of every other language quote (mottos, epigraphs, song lines). Dev set
+ * when it came: with +1 (an Einstein quote in a German essay), w/out -1 (the blog's tagline below it,
+ * kept by context once the quote no longer anchors as chrome), comm and F1 unchanged.
+ */
+function quotedInEnglish(f: LineFeatures, lang: string, base: ClassifierThresholds): boolean {
+  if (lang === "eng" || f.words === 0) return false;
+  const en = stopwordsFor("eng");
+  let stop = 0;
+  for (const w of f.tokens) if (en.has(w)) stop++;
+  // The mode's own bar, not the page's calibrated one: that one measures the page's language.
+  return stop / f.words >= base.stopHigh;
 }
 
 /** A byline: "By Tom Francis", "Von Anna Berg", "Par …", "Автор: …", "بقلم …", "作者：…", "记者 …". */

@@ -1125,3 +1125,31 @@ describe("a short stretch with two paragraphs", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+/**
+ * A quotation in English at the end of an article in another language: with the page's stopword list it
+ * reads as a line of names, with English's as prose, and it stays with the article. An English menu
+ * (no stopwords in either list) stays chrome.
+ */
+const QUOTE = "You can't solve a problem with the same thinking that created it (Albert Einstein)";
+const ENGLISH_MENU = "Home Products Solutions Support Contact Careers Investors Press Blog Partners Events";
+
+describe("English quotations in other languages", () => {
+  const LANGS4: Lang[] = ["de", "ar", "ru", "zh"];
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, line: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${line}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(LANGS4)("[%s] keeps the quotation under the article (valid)", (lang) => {
+    expect(cleanDocument(page(lang, QUOTE)).lines.find((l) => l.text === QUOTE)!.keep, QUOTE).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops an English menu there (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, ENGLISH_MENU)).lines.find((x) => x.text === ENGLISH_MENU)!;
+    expect(l.keep, ENGLISH_MENU).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
