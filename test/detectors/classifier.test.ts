@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS, THRESHOLDS } from "../../src/detectors/classifier.js";
+import {
+  DIGEST_MIN_ITEMS, FORMULA_MIN_TOKENS, initialClass, isFormula, LONE_SENTENCE_MAX_PER_PAGE, meta, NUMBERED_LIST_MIN_ITEMS, PROSE_ITEM_MIN_WORDS, RECORD_MIN_FIELDS,
+  TABLE_MIN_ROWS, THRESHOLDS,
+} from "../../src/detectors/classifier.js";
 import { cleanDocument } from "../../src/index.js";
 import { lineFeatures } from "../../src/pipeline/features.js";
 import { stopwordsFor } from "../../src/pipeline/language.js";
@@ -520,7 +523,7 @@ describe("embedded post signatures", () => {
 const LEADS: Partial<Record<Lang, { lead: string; credit: string; links: string[] }>> = {
   en: { lead: "Councillors Ana Ruiz, Tom Berg and Lea Kim back N1, N2 and N3 night routes until 2026.", credit: "© Reuters", links: ["• Night bus timetable", "• Council agenda papers"] },
   ar: { lead: "أعضاء المجلس آنا رويز وتوم بيرغ ولي كيم يدعمون خطوط الحافلات الليلية ن1 ون2 ون3 حتى 2026.", credit: "© رويترز", links: ["• جدول الحافلات الليلية", "• أوراق جدول المجلس"] },
-  ru: { lead: "Депутаты Анна Руис, Том Берг и Лея Ким поддержали ночные маршруты N1, N2 и N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
+  ru: { lead: "Депутаты Анна Руис, Том Берг, Лея Ким поддержали ночные маршруты N1, N2, N3 до 2026 года.", credit: "© ТАСС", links: ["• Расписание ночных автобусов", "• Повестка городского совета"] },
   zh: { lead: "议员安娜·鲁伊斯、汤姆·伯格和李金支持N1、N2和N3夜间线路延续到2026年。", credit: "© 新华社", links: ["• 夜间公交时刻表", "• 市议会议程文件"] },
 };
 
@@ -769,62 +772,78 @@ describe("lists of clauses", () => {
 const TABLES: Partial<Record<Lang, { rows: string[]; columns: string[] }>> = {
   en: {
     rows: [
-      "1.   Anna Ruiz        1993   River Club        13,04   sec.",
-      "2.   Maria Lopez      1994   Town Athletics    13,24   sec.",
+      "1.  Anna Ruiz  1993  River Club  13,04  s",
+      "2.  Maria Lopez  1994  Town Athletics  13,24  s",
       "Relay: Ruiz, Lopez, Novak, Klein",
-      "3.   Sara Novak       1993   North Runners     13,96   sec.",
-      "4.   Eva Klein        1992   River Club        14,10   sec.",
+      "3.  Sara Novak  1993  North Runners  13,96  s",
+      "4.  Eva Klein  1992  River Club  14,10  s",
+      "5.  Lena Berg  1994  Town Athletics  14,32  s",
+      "6.  Mia Costa  1993  North Runners  14,75  s",
     ],
     columns: [
       "About us       Contact        Careers        Newsroom       Our history",
       "Press          Advertise      Jobs           Partners       Investors",
       "Our values     Awards         Events         Gift cards     Shop",
       "Help centre    Sitemap        Archive        Newsletters    Podcasts",
+      "Magazine       Events         Community      Blog           Videos",
+      "Our shops      Catalogue      Brands         Outlet         Stories",
     ],
   },
   ar: {
     rows: [
-      "1.   سارة أحمد       1993   نادي النهر       13,04   ث",
-      "2.   مريم علي        1994   نادي المدينة     13,24   ث",
+      "1.  سارة أحمد  1993  نادي النهر  13,04  ث",
+      "2.  مريم علي  1994  نادي المدينة  13,24  ث",
       "التتابع: أحمد، علي، حسن، سالم",
-      "3.   نور حسن         1993   نادي الشمال      13,96   ث",
-      "4.   هدى سالم        1992   نادي النهر       14,10   ث",
+      "3.  نور حسن  1993  نادي الشمال  13,96  ث",
+      "4.  هدى سالم  1992  نادي النهر  14,10  ث",
+      "5.  ليلى يوسف  1994  نادي المدينة  14,32  ث",
+      "6.  رنا خالد  1993  نادي الشمال  14,75  ث",
     ],
     columns: [
       "من نحن        اتصل بنا       وظائف          غرفة الأخبار     تاريخنا       فريقنا",
       "الصحافة       إعلانات        فرص العمل      الشركاء          المستثمرون    المعارض",
       "قيمنا          الجوائز        الفعاليات      بطاقات الهدايا    المتجر       المكتبة",
       "مساعدة        خريطة الموقع   الأرشيف        النشرات          البودكاست     الصور",
+      "المجلة        المناسبات      المجتمع        المدونة          الفيديو       الكتب",
+      "متاجرنا       الكتالوج       العلامات       التخفيضات        القصص         الهدايا",
     ],
   },
   ru: {
     rows: [
-      "1.   Анна Петрова     1993   Клуб Река         13,04   сек.",
-      "2.   Мария Иванова    1994   Городской клуб    13,24   сек.",
+      "1.  Анна Петрова  1993  Клуб Река  13,04  сек",
+      "2.  Мария Иванова  1994  Городской клуб  13,24  сек",
       "Эстафета: Петрова, Иванова, Смирнова, Козлова",
-      "3.   Ольга Смирнова   1993   Северный клуб     13,96   сек.",
-      "4.   Ирина Козлова    1992   Клуб Река         14,10   сек.",
+      "3.  Ольга Смирнова  1993  Северный клуб  13,96  сек",
+      "4.  Ирина Козлова  1992  Клуб Река  14,10  сек",
+      "5.  Елена Волкова  1994  Городской клуб  14,32  сек",
+      "6.  Дарья Орлова  1993  Северный клуб  14,75  сек",
     ],
     columns: [
       "О нас          Контакты       Вакансии       Пресс-центр    Наша история",
       "Пресса         Реклама        Работа         Партнёры       Инвесторам",
       "Условия        Конфиденциальность            Куки           Доступность",
       "Помощь         Карта сайта    Архив          Рассылки       Подкасты",
+      "Журнал         События        Сообщество     Блог           Видео",
+      "Магазины       Каталог        Бренды         Распродажа     Истории",
     ],
   },
   zh: {
     rows: [
-      "1.   王芳      1993   河畔俱乐部      13,04   秒",
-      "2.   李娜      1994   城市田径队      13,24   秒",
+      "1.  王芳  1993  河畔俱乐部  13,04  秒",
+      "2.  李娜  1994  城市田径队  13,24  秒",
       "接力：王芳、李娜、张敏、刘洋",
-      "3.   张敏      1993   北方跑团        13,96   秒",
-      "4.   刘洋      1992   河畔俱乐部      14,10   秒",
+      "3.  张敏  1993  北方跑团  13,96  秒",
+      "4.  刘洋  1992  河畔俱乐部  14,10  秒",
+      "5.  陈静  1994  城市田径队  14,32  秒",
+      "6.  杨丽  1993  北方跑团  14,75  秒",
     ],
     columns: [
       "关于我们     联系我们     招聘信息     新闻中心     发展历程     团队介绍",
       "媒体合作     广告服务     工作机会     合作伙伴     投资者关系     展会活动",
       "企业文化     荣誉奖项     活动日历     礼品卡片     网上商店     图书馆",
       "帮助中心     网站地图     历史归档     电子报      播客节目     图片中心",
+      "杂志订阅     活动预告     社区论坛     官方博客     视频频道     读书会",
+      "门店查询     产品目录     品牌专区     特价商品     品牌故事     会员中心",
     ],
   },
 };
@@ -838,6 +857,19 @@ describe("data tables", () => {
     const { rows } = TABLES[lang]!;
     const d = cleanDocument(`${ARTICLE[lang].join("\n\n")}\n\n${rows.join("\n")}\n\n${MENUS[lang].join("\n")}\n`);
     for (const row of rows) expect(d.lines.find((l) => l.text === row)!.keep, row).toBe(true);
+  });
+
+  it("a table needs TABLE_MIN_ROWS rows: one fewer stays chrome", () => {
+    // The first TABLE_MIN_ROWS numbered rows, with the line between rows in its place.
+    const all = TABLES.en!.rows;
+    const rows = all.slice(0, all.findIndex((r, k) => all.slice(0, k + 1).filter((x) => /^\d/u.test(x)).length === TABLE_MIN_ROWS) + 1);
+    expect(rows.filter((r) => /^\d/u.test(r)).length).toBe(TABLE_MIN_ROWS);
+    const kept = (rs: string[]): boolean[] => {
+      const d = cleanDocument(`${ARTICLE.en.join("\n\n")}\n\n${rs.join("\n")}\n\n${MENUS.en.join("\n")}\n`);
+      return rs.map((r) => d.lines.find((l) => l.text === r)!.keep);
+    };
+    expect(kept(rows).every(Boolean)).toBe(true);
+    expect(kept(rows.slice(0, -1)).some(Boolean)).toBe(false);
   });
 
   it.each(Object.keys(TABLES) as Lang[])("[%s] drops link columns without figures at the page's foot (invalid)", (lang) => {
@@ -1001,6 +1033,123 @@ describe("numbered sections", () => {
     const first = `1. ${MINUTES[lang]!.first}`;
     const l = cleanDocument(page(lang, [1, 4, 7, 10])).lines.find((x) => x.text === first)!;
     expect(l.keep, first).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A full sentence alone between two menus (a section's blurb, a product's description) is kept; beside
+ * a share button, naming a site service (a download, an account), or as one of more than
+ * LONE_SENTENCE_MAX_PER_PAGE such sentences on the page (a teaser grid), it is chrome.
+ */
+const LONE: Partial<Record<Lang, { sentences: string[]; share: string; service: string }>> = {
+  en: {
+    sentences: ["Our lawyers give free advice to tenants in every district of the city, all year.", "The night shelter is open to anyone who has no place to sleep during the winter.",
+      "Volunteers repair old bicycles and give them to the children of families in need."],
+    share: "Share", service: "Download the guide to learn about the free advice we give in every district.",
+  },
+  ar: {
+    sentences: ["يقدم محامونا نصائح مجانية للمستأجرين في كل أحياء المدينة طوال أيام السنة.", "المأوى الليلي مفتوح لكل من ليس لديه مكان للنوم خلال أشهر الشتاء الباردة.",
+      "ويقوم المتطوعون بإصلاح الدراجات القديمة ثم يعطونها لأطفال العائلات التي هي في حاجة إليها."],
+    share: "شارك", service: "اشترك في خدمتنا لتصلك نصائح محامينا عن السكن في كل أسبوع طوال السنة.",
+  },
+  ru: {
+    sentences: ["Наши юристы бесплатно консультируют жильцов во всех районах города круглый год.", "Ночной приют открыт для всех, кому негде спать в холодные зимние месяцы.",
+      "Волонтёры чинят старые велосипеды и дарят их детям из бедных семей города."],
+    share: "Поделиться", service: "Оформите подписку и получайте советы наших юристов о жилье каждую неделю.",
+  },
+  zh: {
+    sentences: ["我们的律师全年为全市每个区的租户提供免费的法律咨询服务。", "夜间收容所在寒冷的冬季向所有没有地方睡觉的人开放。", "志愿者们修好旧自行车，然后把它们送给城里困难家庭的孩子。"],
+    share: "分享", service: "请下载我们的指南，了解我们在每个区提供的免费法律咨询服务。",
+  },
+};
+
+describe("a lone sentence between chrome", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(LONE).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, blocks: string[]): string =>
+    `${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n\n${blocks.join(`\n\n${MENUS.en.join("\n")}\n\n`)}\n\n${MENUS[lang].join("\n")}\n`;
+  const line = (text: string, lang: Lang, blocks: string[]) => cleanDocument(page(lang, blocks)).lines.find((l) => l.text === text)!;
+
+  it.each(Object.keys(LONE) as Lang[])("[%s] keeps a sentence alone between two menus (valid)", (lang) => {
+    const { sentences } = LONE[lang]!;
+    for (const s of sentences.slice(0, LONE_SENTENCE_MAX_PER_PAGE)) expect(line(s, lang, sentences.slice(0, LONE_SENTENCE_MAX_PER_PAGE)).keep, s).toBe(true);
+  });
+
+  it.each(Object.keys(LONE) as Lang[])("[%s] drops it beside a share button, naming a site service, or one of too many (invalid)", (lang) => {
+    const { sentences, share, service } = LONE[lang]!;
+    expect(sentences.length).toBe(LONE_SENTENCE_MAX_PER_PAGE + 1);
+    const cases: [string, string[]][] = [[sentences[0]!, [`${sentences[0]}\n${share}`]], [service, [service]], ...sentences.map((s): [string, string[]] => [s, sentences])];
+    for (const [text, blocks] of cases) {
+      const l = line(text, lang, blocks);
+      expect(l.keep, text).toBe(false);
+      expect(l.removal!.detector).toBe(meta.id);
+    }
+  });
+});
+
+/**
+ * A short stretch of text far above the main article (a box of two paragraphs and their heading, parted
+ * from the article by a "Related" head): too little evidence for a second article stretch, but two
+ * anchoring paragraphs make it text, and the heading between them is kept. With one paragraph it is not.
+ */
+const RELATED_HEAD: Record<Lang, string> = {
+  en: "Related articles", fr: "Articles similaires", de: "Ähnliche Beiträge", es: "Artículos relacionados",
+  ar: "مقالات ذات صلة", ru: "Похожие статьи", zh: "相关文章", ja: "関連記事",
+};
+
+describe("a short stretch with two paragraphs", () => {
+  const LANGS4: Lang[] = ["en", "ar", "ru", "zh"];
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, second: string): string => {
+    const [a, , c] = ARTICLE[lang];
+    // The main article: enough evidence that the box above falls under REGION_SECOND_SHARE of it.
+    const main = Array.from({ length: 30 }, () => c).join("\n\n");
+    return `${MENUS[lang].join("\n")}\n\n${a}\n\n${HEADINGS[lang]}?\n\n${second}\n\n${MENUS[lang].join("\n")}\n\n${RELATED_HEAD[lang]}\n\n${main}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(LANGS4)("[%s] keeps the heading between the two paragraphs (valid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    expect(cleanDocument(page(lang, ARTICLE[lang][1]!)).lines.find((l) => l.text === head)!.keep, head).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops it over a short line instead of a paragraph (invalid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    const l = cleanDocument(page(lang, MENUS[lang][1]!.replace("• ", ""))).lines.find((x) => x.text === head)!;
+    expect(l.keep, head).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A quotation in English at the end of an article in another language: with the page's stopword list it
+ * reads as a line of names, with English's as prose, and it stays with the article. An English menu
+ * (no stopwords in either list) stays chrome.
+ */
+const QUOTE = "You can't solve a problem with the same thinking that created it (Albert Einstein)";
+const ENGLISH_MENU = "Home Products Solutions Support Contact Careers Investors Press Blog Partners Events";
+
+describe("English quotations in other languages", () => {
+  const LANGS4: Lang[] = ["de", "ar", "ru", "zh"];
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, line: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${line}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(LANGS4)("[%s] keeps the quotation under the article (valid)", (lang) => {
+    expect(cleanDocument(page(lang, QUOTE)).lines.find((l) => l.text === QUOTE)!.keep, QUOTE).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops an English menu there (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, ENGLISH_MENU)).lines.find((x) => x.text === ENGLISH_MENU)!;
+    expect(l.keep, ENGLISH_MENU).toBe(false);
     expect(l.removal!.detector).toBe(meta.id);
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { duplicateKey } from "../../src/detectors/exact-duplicate.js";
 import { endsSentence, endsTruncated, SEGMENT_CHUNK, tokenize } from "../../src/pipeline/features.js";
+import { letterWords } from "../../src/pipeline/language.js";
 import { ARTICLE, LANGS } from "../helpers.js";
 
 // tokenize and duplicateKey read Unicode properties from a table (src/pipeline/char-props.ts) instead
@@ -74,5 +75,33 @@ describe("table-driven tokenize and duplicateKey", () => {
       expect(endsSentence(t), JSON.stringify(t)).toBe(TERMINAL.test(t));
       expect(endsTruncated(t), JSON.stringify(t)).toBe(TRUNCATED.test(t));
     }), { numRuns: 20000 });
+  });
+});
+
+describe("table-driven letter runs (the language vote's words)", () => {
+  const LETTERS = /\p{L}+/gu;
+  const same = (text: string) => expect(letterWords(text), JSON.stringify(text)).toEqual(text.match(LETTERS) ?? []);
+
+  it("agree with /\\p{L}+/gu around every BMP code unit, lone surrogates included", () => {
+    const differs: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`Ab${ch}c'd ${ch}`, `${ch}x-${ch}${ch}`]) {
+        if (letterWords(text).join("\u0000") !== (text.match(LETTERS) ?? []).join("\u0000")) differs.push(text);
+      }
+    }
+    expect(differs).toEqual([]);
+  });
+
+  it("agree on astral code points, marks, and lower-cased text whose length changed", () => {
+    for (const ch of ["😀", "𝐀", "𝟘", "𠀀", "𐐀", "🇩🇪", "\u0301"]) same(`Ab${ch}c ${ch}x ${ch}`);
+    for (const s of ["İstanbul".toLowerCase(), "ὈΔΥΣΣΕΎΣ ΣΑΣ".toLowerCase(), "a\u200db\ufeffc", "wp-config.php a1b2c3", "", "123 !!"]) same(s);
+  });
+
+  it("agree on generated text", () => {
+    const pieces = [...LANGS.flatMap((l) => ARTICLE[l].join(" ").split(/\s+/)), " ", "'", "-", "1", "\u0301", "😀", "\ud800", "\udc00", "。"];
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 40 }), (ps) => {
+      same(ps.join("").toLowerCase());
+    }), { numRuns: 500 });
   });
 });
