@@ -91,7 +91,7 @@ describe("--resume", () => {
     const r = spawnSync(process.execPath, [resolve(import.meta.dirname, "../../scripts/kill-resume.mjs"), "150", "1", "7"], { encoding: "utf8" });
     expect(r.stdout).toContain("all 1 trials ok");
     expect(r.status).toBe(0);
-  });
+  }, 90_000); // two runs over 150 files and a kill: it hit the 30 s default at load 20
 });
 
 
