@@ -860,7 +860,9 @@ describe("data tables", () => {
   });
 
   it("a table needs TABLE_MIN_ROWS rows: one fewer stays chrome", () => {
-    const rows = TABLES.en!.rows;
+    // The first TABLE_MIN_ROWS numbered rows, with the line between rows in its place.
+    const all = TABLES.en!.rows;
+    const rows = all.slice(0, all.findIndex((r, k) => all.slice(0, k + 1).filter((x) => /^\d/u.test(x)).length === TABLE_MIN_ROWS) + 1);
     expect(rows.filter((r) => /^\d/u.test(r)).length).toBe(TABLE_MIN_ROWS);
     const kept = (rs: string[]): boolean[] => {
       const d = cleanDocument(`${ARTICLE.en.join("\n\n")}\n\n${rs.join("\n")}\n\n${MENUS.en.join("\n")}\n`);
@@ -1085,6 +1087,70 @@ describe("a lone sentence between chrome", () => {
       expect(l.keep, text).toBe(false);
       expect(l.removal!.detector).toBe(meta.id);
     }
+  });
+});
+
+/**
+ * A short stretch of text far above the main article (a box of two paragraphs and their heading, parted
+ * from the article by a "Related" head): too little evidence for a second article stretch, but two
+ * anchoring paragraphs make it text, and the heading between them is kept. With one paragraph it is not.
+ */
+const RELATED_HEAD: Record<Lang, string> = {
+  en: "Related articles", fr: "Articles similaires", de: "Ähnliche Beiträge", es: "Artículos relacionados",
+  ar: "مقالات ذات صلة", ru: "Похожие статьи", zh: "相关文章", ja: "関連記事",
+};
+
+describe("a short stretch with two paragraphs", () => {
+  const LANGS4: Lang[] = ["en", "ar", "ru", "zh"];
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, second: string): string => {
+    const [a, , c] = ARTICLE[lang];
+    // The main article: enough evidence that the box above falls under REGION_SECOND_SHARE of it.
+    const main = Array.from({ length: 30 }, () => c).join("\n\n");
+    return `${MENUS[lang].join("\n")}\n\n${a}\n\n${HEADINGS[lang]}?\n\n${second}\n\n${MENUS[lang].join("\n")}\n\n${RELATED_HEAD[lang]}\n\n${main}\n\n${MENUS[lang].join("\n")}\n`;
+  };
+
+  it.each(LANGS4)("[%s] keeps the heading between the two paragraphs (valid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    expect(cleanDocument(page(lang, ARTICLE[lang][1]!)).lines.find((l) => l.text === head)!.keep, head).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops it over a short line instead of a paragraph (invalid)", (lang) => {
+    const head = `${HEADINGS[lang]}?`;
+    const l = cleanDocument(page(lang, MENUS[lang][1]!.replace("• ", ""))).lines.find((x) => x.text === head)!;
+    expect(l.keep, head).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
+
+/**
+ * A quotation in English at the end of an article in another language: with the page's stopword list it
+ * reads as a line of names, with English's as prose, and it stays with the article. An English menu
+ * (no stopwords in either list) stays chrome.
+ */
+const QUOTE = "You can't solve a problem with the same thinking that created it (Albert Einstein)";
+const ENGLISH_MENU = "Home Products Solutions Support Contact Careers Investors Press Blog Partners Events";
+
+describe("English quotations in other languages", () => {
+  const LANGS4: Lang[] = ["de", "ar", "ru", "zh"];
+  it("cover Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(LANGS4.map((l) => SCRIPT[l]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const page = (lang: Lang, line: string): string =>
+    `${MENUS[lang].join("\n")}\n\n${ARTICLE[lang].join("\n\n")}\n\n${line}\n\n${MENUS[lang].join("\n")}\n`;
+
+  it.each(LANGS4)("[%s] keeps the quotation under the article (valid)", (lang) => {
+    expect(cleanDocument(page(lang, QUOTE)).lines.find((l) => l.text === QUOTE)!.keep, QUOTE).toBe(true);
+  });
+
+  it.each(LANGS4)("[%s] drops an English menu there (invalid)", (lang) => {
+    const l = cleanDocument(page(lang, ENGLISH_MENU)).lines.find((x) => x.text === ENGLISH_MENU)!;
+    expect(l.keep, ENGLISH_MENU).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
   });
 });
 
