@@ -1153,3 +1153,36 @@ describe("English quotations in other languages", () => {
     expect(l.removal!.detector).toBe(meta.id);
   });
 });
+
+// A dateline (a place, a date, a dash) right above the article opens it; the same line without the dash
+// after the date is a line of names and figures like a teaser's or a byline's, and stays chrome.
+const DATELINES: Partial<Record<Lang, [string, string]>> = {
+  en: ["MOSCOW, 3 May 2020 – Statement by Deputy Mayor Anna Ruiz at the Council Summit, Tverskaya Hall, Moscow",
+    "MOSCOW, 3 May 2020, Statement by Deputy Mayor Anna Ruiz at the Council Summit, Tverskaya Hall, Moscow"],
+  ar: ["القاهرة، 3 مايو 2020 - كلمة نائبة رئيس البلدية آنا رويز في قمة المجلس، قاعة التحرير، القاهرة",
+    "القاهرة، 3 مايو 2020، كلمة نائبة رئيس البلدية آنا رويز في قمة المجلس، قاعة التحرير، القاهرة"],
+  ru: ["МОСКВА, 3 мая 2020 — Выступление заместителя мэра Анны Руис на саммите совета, Тверской зал, Москва",
+    "МОСКВА, 3 мая 2020, Выступление заместителя мэра Анны Руис на саммите совета, Тверской зал, Москва"],
+  zh: ["北京 2020年5月3日——副市长安娜·鲁伊斯市议会峰会讲话，天安门会议厅，北京", "北京 2020年5月3日，副市长安娜·鲁伊斯市议会峰会讲话，天安门会议厅，北京"],
+};
+
+describe("a dateline above the article", () => {
+  it("covers Latin, Arabic, Cyrillic and CJK", () => {
+    expect(new Set(Object.keys(DATELINES).map((l) => SCRIPT[l as Lang]))).toEqual(new Set(["Latin", "Arabic", "Cyrillic", "CJK"]));
+  });
+
+  const line = (lang: Lang, text: string) =>
+    cleanDocument(`${MENUS[lang].join("\n")}\n\n${text}\n\n${ARTICLE[lang].join("\n\n")}\n\n${MENUS[lang].join("\n")}\n`).lines.find((l) => l.text === text)!;
+
+  it.each(Object.keys(DATELINES) as Lang[])("[%s] keeps a place, a date and a dash over the article (valid)", (lang) => {
+    const [dated] = DATELINES[lang]!;
+    expect(line(lang, dated).keep, dated).toBe(true);
+  });
+
+  it.each(Object.keys(DATELINES) as Lang[])("[%s] drops the same line without the dash (invalid)", (lang) => {
+    const [, plain] = DATELINES[lang]!;
+    const l = line(lang, plain);
+    expect(l.keep, plain).toBe(false);
+    expect(l.removal!.detector).toBe(meta.id);
+  });
+});
