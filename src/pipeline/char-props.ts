@@ -18,6 +18,8 @@ export const MARK = 8;
 export const NO_SPACE = 16;
 /** \s (JavaScript white space and line terminators: what String.prototype.trim removes). */
 export const SPACE = 32;
+/** Set on every code point above U+FFFF (astralProps): it spans two UTF-16 code units. */
+export const PAIR = 64;
 
 const RE_LETTER = /^\p{L}$/u;
 const RE_NUMBER = /^\p{N}$/u;
@@ -52,7 +54,7 @@ export function unitProps(c: number): number {
 export function astralProps(cp: number): number {
   let p = ASTRAL.get(cp);
   if (p === undefined) {
-    p = compute(String.fromCodePoint(cp));
+    p = compute(String.fromCodePoint(cp)) | PAIR;
     ASTRAL.set(cp, p);
   }
   return p;
@@ -71,4 +73,13 @@ export function pairAt(s: string, i: number, n: number, c: number): boolean {
 /** The code point of the surrogate pair `hi`, `lo`. */
 export function codePoint(hi: number, lo: number): number {
   return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+}
+
+/**
+ * Bits of the code point that starts at `at` of `s` (of length `n`), whose first unit is `c`: the one
+ * decode the per-line scans share. With PAIR set, the code point spans two units.
+ */
+export function propsAt(s: string, at: number, n: number, c: number): number {
+  if (c < 0x80) return BMP[c]!;
+  return pairAt(s, at, n, c) ? astralProps(codePoint(c, s.charCodeAt(at + 1))) : unitProps(c);
 }

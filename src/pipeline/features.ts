@@ -1,4 +1,4 @@
-import { astralProps, BMP, codePoint, isSpace, LETTER, MARK, NO_SPACE, NUMBER, pairAt, unitProps } from "./char-props.js";
+import { isSpace, LETTER, MARK, NO_SPACE, NUMBER, PAIR, propsAt } from "./char-props.js";
 
 /**
  * Block features of one line, computed once and shared by every detector. Pure and allocation-light:
@@ -162,11 +162,9 @@ export function tokenize(text: string): string[] {
   let start = -1;
   for (let i = 0; i < n;) {
     const at = i;
-    const c = lower.charCodeAt(i++);
-    let p: number;
-    if (c < 0x80) p = BMP[c]!;
-    else if (pairAt(lower, at, n, c)) p = astralProps(codePoint(c, lower.charCodeAt(i++)));
-    else p = unitProps(c);
+    const c = lower.charCodeAt(at);
+    const p = propsAt(lower, at, n, c);
+    i += p & PAIR ? 2 : 1;
     if (p & NO_SPACE) return segmented(lower);
     if (start < 0) {
       if (p & (LETTER | NUMBER)) start = at;

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { astralProps, BMP, codePoint, LETTER, pairAt, unitProps } from "./char-props.js";
+import { LETTER, PAIR, propsAt } from "./char-props.js";
 import { charShares } from "./features.js";
 import { detectTrigramLanguage } from "./trigram-language.js";
 
@@ -138,11 +138,8 @@ function letterRuns(s: string): number {
   let count = 0, start = -1;
   for (let i = 0; i < n;) {
     const at = i;
-    const c = s.charCodeAt(i++);
-    let p: number;
-    if (c < 0x80) p = BMP[c]!;
-    else if (pairAt(s, at, n, c)) p = astralProps(codePoint(c, s.charCodeAt(i++)));
-    else p = unitProps(c); // a lone surrogate has no bits: it is no letter, as for the regex
+    const p = propsAt(s, at, n, s.charCodeAt(at)); // a lone surrogate has no bits: no letter, as for the regex
+    i += p & PAIR ? 2 : 1;
     if (p & LETTER) {
       if (start < 0) start = at;
     } else if (start >= 0) {
