@@ -2,6 +2,7 @@ import { stopBeforeImage, tokenize, URL_TOKEN, type LineFeatures } from "../pipe
 import type { Mode } from "../pipeline/types.js";
 import { stopwordsFor } from "../pipeline/language.js";
 import { mapPacked } from "../pipeline/packed.js";
+import { DATE } from "./comment-widget.js";
 import type { DetectorMeta, DocView } from "./types.js";
 
 /**
@@ -1045,21 +1046,22 @@ export const SECTION_MIN_HEADS = 3;
  */
 function numberedSectionsIntoRegion(doc: DocView, idx: readonly number[], anchors: readonly boolean[], inside: Uint8Array): void {
   const m = idx.length;
-  const number = (k: number): number => {
-    const hit = LIST_NUMBER.exec(doc.lines[idx[k]!]!.text);
+  // Each line's head number, or -1: read once, the chains below look at a line up to SECTION_MAX_GAP times.
+  const number = mapPacked(idx, (i) => {
+    const hit = LIST_NUMBER.exec(doc.lines[i]!.text);
     return hit ? Number(hit[1]) : -1;
-  };
+  });
   for (let k = 0; k < m; k++) {
-    let n = number(k);
+    let n = number[k]!;
     if (n < 0) continue;
     let j = k, heads = 1, chrome = false;
     for (;;) {
       let next = -1;
       // One number may be missing: a head removed as chrome by an earlier pass ("7. Newsletter").
-      for (let q = j + 1; q < m && q <= j + SECTION_MAX_GAP; q++) if (number(q) === n + 1 || number(q) === n + 2) { next = q; break; }
+      for (let q = j + 1; q < m && q <= j + SECTION_MAX_GAP; q++) if (number[q] === n + 1 || number[q] === n + 2) { next = q; break; }
       if (next < 0) break;
       for (let q = j + 1; q < next; q++) if (anchors[idx[q]!]) chrome = true;
-      j = next; n = number(next); heads++;
+      j = next; n = number[next]!; heads++;
     }
     // A comment's byline or a share bar between the heads: numbered comments, not sections.
     if (heads >= SECTION_MIN_HEADS && !chrome) {
@@ -1095,7 +1097,8 @@ const BYLINE = new RegExp(String.raw`^\s*(?:${[
   "автор", "текст", "бўйича", "بقلم", "كتب", "كتبه", "作者", "文", "记者", "記者", "글",
 ].join("|")})(?:\s*[:：/／|]\s*|\s+)\p{L}`, "iu");
 /** A date: "9 August 2012", "August 9, 2012", "09.08.2012", "2012-08-09", "9 أغسطس 2012", "2012年8月9日". */
-const DATE_IN_LINE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}\s*年\s*\d{1,2}\s*月/u;
+/** A byline's date (comment-widget's DATE), or a CJK year and month alone ("2020 年 4 月"). */
+const DATE_IN_LINE = new RegExp(String.raw`${DATE.source}|\d{4}\s*年\s*\d{1,2}\s*月`, "u");
 /** A byline or a date line has at most this many words ("published 9 August 2012 at 10:14 by the desk"). */
 export const CREDIT_MAX_WORDS = 8;
 /** The credits stand this many non-blank lines above an article stretch at most (decoration not counted)... */
@@ -1153,7 +1156,7 @@ function titlesOverCredits(doc: DocView, features: readonly (LineFeatures | unde
  * comment-widget detector reads in bylines; the dash after it is the wire convention that a teaser's
  * date ("06/06/21 Taxe …") or a byline's ("Name 20 janvier 2020 …") does not follow.
  */
-const DATELINE = new RegExp(String.raw`^[^\d]{0,40}?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)\s*[-–—]{1,2}\s*\S`, "u");
+const DATELINE = new RegExp(String.raw`^[^\d]{0,40}?(?:${DATE.source})\s*[-–—]{1,2}\s*\S`, "u");
 
 /**
  * A dateline right above the article: names and figures give it few stopwords, so it reads as chrome

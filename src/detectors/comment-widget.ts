@@ -70,8 +70,11 @@ const relativeTime = new RegExp(String.raw`^[\s•*·|]*(?:(?:vor|il y a|hace|h�
 const stamp = new RegExp(String.raw`^[\s•*·|]*[\p{L}\d.,/ -]{4,30}\s(?:at|um|à|a las|alle|às|в|في)\s+\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?[\s.]*$`, "iu");
 /** The clock time `stamp` cannot match without; scanning for it is cheap, `stamp` backtracks. */
 const STAMP_CLOCK = /\d[:.h]\d{2}/iu;
-/** A short line holding both a date and a clock time ("Heidemarie Heim | Di, 21. April 2020 - 16:40"). */
-const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日/u;
+/**
+ * The date forms of bylines ("21.04.2020", "21. April 2020", "March 3, 2019", "2020-04-21", "2020年4月21日").
+ * Here: a short line holding both a date and a clock time ("Heidemarie Heim | Di, 21. April 2020 - 16:40").
+ */
+export const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2},?\s+\d{4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日/u;
 /** A byline names someone: a word of three letters besides the date (a log or table row has none). */
 const NAME_WORD = /\p{L}{3,}/u;
 const TIME = /(?:^|[^\d])\d{1,2}:\d{2}(?:[^\d]|$)/u;
